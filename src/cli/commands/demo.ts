@@ -1,0 +1,43 @@
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { readReportData } from '../../aggregate/readReportData.js';
+import { loadPipeline } from '../../pipeline/loadPipeline.js';
+import { renderYearTable } from '../../report/renderYearTable.js';
+import { openDatabase } from '../../store/openDatabase.js';
+import { parse } from '../args.js';
+import type { Io } from '../io.js';
+import { buildReport, reportContext } from './report.js';
+import { runBatches } from './run.js';
+
+export const DEMO_FILE = resolve(fileURLToPath(import.meta.url), '../../../../fixtures/demo/comments.csv');
+
+/**
+ * `npm start`: loads the bundled demo comments into ./pulse.duckdb, prints % positive per area per
+ * year (all municipalities) with the change from the previous year, and writes ./report.html.
+ */
+export async function demoCommand(args: string[], io: Io): Promise<number> {
+  const { values } = parse('demo', args, {
+    db: { type: 'string' },
+    output: { type: 'string' },
+    input: { type: 'string' },
+  });
+  const dbPath = values.db ?? resolve(io.cwd, 'pulse.duckdb');
+  const output = values.output ?? resolve(io.cwd, 'report.html');
+  const pipeline = loadPipeline();
+  await runBatches([values.input ?? DEMO_FILE], dbPath, io, {});
+  const db = await openDatabase(dbPath, { mustExist: true });
+  let latest: number;
+  try {
+    const y = (await db.connection.runAndReadAll('SELECT max(year) AS y FROM comments')).getRowObjects()[0];
+    latest = Number(y?.y);
+    const data = await readReportData(db, { year: latest, municipality: null, examples: 0 });
+    const ctx = reportContext(pipeline, '');
+    io.out(renderYearTable(data, ctx.labels, pipeline.areaIds));
+  } finally {
+    db.close();
+  }
+  writeFileSync(output, await buildReport(dbPath, pipeline, { year: latest, municipality: null, format: 'html' }));
+  io.err(`demo: wrote ${output} (all municipalities, ${latest}); the database is ${dbPath}\n`);
+  return 0;
+}

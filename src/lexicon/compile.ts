@@ -1,0 +1,345 @@
+import { createHash } from 'node:crypto';
+import { fold, hasDiacritics } from '../normalize/fold.js';
+import { normalizeWord } from '../normalize/tokenize.js';
+import { stemmerFor, type Lang, type Stemmer } from '../normalize/stem.js';
+import type { LexiconSource, ShifterKind } from './schema.js';
+
+/** Where an entry came from, for evidence and `explain`. */
+export interface EntryRef {
+  readonly file: string;
+  readonly line: number;
+  readonly term: string;
+}
+
+export type Payload =
+  | { readonly kind: 'area'; readonly area: string; readonly ref: EntryRef }
+  | { readonly kind: 'polarity'; readonly valence: number; readonly area: string; readonly ref: EntryRef }
+  | { readonly kind: 'shifter'; readonly shifter: ShifterKind; readonly weight: number; readonly ref: EntryRef }
+  | { readonly kind: 'idiom'; readonly valence: number; readonly area: string; readonly ref: EntryRef }
+  | { readonly kind: 'unit'; readonly unit: 'unit' | 'number'; readonly value: number; readonly ref: EntryRef }
+  | { readonly kind: 'target'; readonly group: number; readonly ref: EntryRef }
+  | { readonly kind: 'modifier'; readonly group: number; readonly valence: number; readonly ref: EntryRef };
+
+export type Layer = 'idiom' | 'area' | 'lexical' | 'target' | 'modifier';
+
+interface TrieNode {
+  readonly next: Map<number, TrieNode>;
+  payloads: Payload[];
+}
+
+/** How a token matched a lexicon word. */
+export type MatchVia = 'exact' | 'stem' | 'fold' | 'prefix' | 'compound';
+
+export interface TokenMatch {
+  /** word ids the token matches directly */
+  readonly ids: ReadonlySet<number>;
+  readonly via: ReadonlyMap<number, MatchVia>;
+  /** set when the token matched only as a compound: the modifier before the head */
+  readonly compound?: { readonly modifier: string; readonly head: string; readonly prefixWeight: number };
+}
+
+export interface AspectGroup {
+  readonly name: string;
+  readonly area: string | undefined;
+  readonly durations: { readonly short: number; readonly long: number } | undefined;
+  readonly file: string;
+}
+
+export interface CompiledLexicon {
+  readonly lang: Lang;
+  /** content hash of every file that went in */
+  readonly version: string;
+  readonly tries: Readonly<Record<Layer, TrieNode>>;
+  readonly groups: readonly AspectGroup[];
+  readonly emoji: ReadonlyMap<string, { valence: number; ref: EntryRef }>;
+  readonly functionWords: ReadonlySet<string>;
+  /** every full form the lexicon lists, for language identification */
+  readonly forms: ReadonlySet<string>;
+  readonly stem: Stemmer;
+  match(norm: string): TokenMatch;
+  /** negators are also aspect modifiers ("inget svar"): their groups, by word id */
+  readonly negatorModifiers: ReadonlyMap<number, { group: number; valence: number; ref: EntryRef }[]>;
+}
+
+type Mode = 'normal' | 'exact' | 'prefix';
+
+function parseWord(raw: string): { form: string; mode: Mode } {
+  if (raw.startsWith('=')) return { form: normalizeWord(raw.slice(1)), mode: 'exact' };
+  if (raw.endsWith('*') && raw.length > 1) return { form: normalizeWord(raw.slice(0, -1)), mode: 'prefix' };
+  return { form: normalizeWord(raw), mode: 'normal' };
+}
+
+/** Splits a term into words the way the tokenizer would ("e-tjänst" stays one word). */
+export function termWords(term: string): string[] {
+  return term.split(' ').filter((w) => w.length > 0);
+}
+
+/** Stems shorter than this match too much ("one" and "on" share the stem "on"); exact forms only. */
+const MIN_STEM = 3;
+const EMPTY_IDS: ReadonlySet<number> = new Set();
+const HEAD_SUFFIXES = ['erna', 'arna', 'orna', 'ene', 'ane', 'en', 'et', 'er', 'ar', 'or', 'na', 'n', 't', 'a', 'e'];
+
+/**
+ * Compiles a validated lexicon source into lookup structures: a vocabulary of word patterns
+ * reachable by exact form, stem, folded form and prefix, and one phrase trie per layer. Built once
+ * per run; matching a token afterwards is a handful of Map lookups (memoised per word form).
+ */
+export function compileLexicon(src: LexiconSource, fileTexts: readonly string[]): CompiledLexicon {
+  const lang = src.lang as Lang;
+  const stem = stemmerFor(lang);
+  const folding = lang !== 'en';
+  // English writes compounds apart; a head match inside an English word misfires (b-ook, pl-ace)
+  const compounding = lang !== 'en';
+
+  const vocab = new Map<string, number>();
+  const exact = new Map<string, number[]>();
+  const byStem = new Map<string, number[]>();
+  const byFold = new Map<string, number[]>();
+  const byFoldStem = new Map<string, number[]>();
+  const prefixes: { form: string; folded: string; id: number }[] = [];
+  const singleWordIds = new Set<number>();
+  const idLength = new Map<number, number>();
+
+  const add = (m: Map<string, number[]>, k: string, id: number) => {
+    const list = m.get(k);
+    if (!list) m.set(k, [id]);
+    else if (!list.includes(id)) list.push(id);
+  };
+
+  const wordId = (raw: string): number => {
+    const { form, mode } = parseWord(raw);
+    const key = `${mode}:${form}`;
+    let id = vocab.get(key);
+    if (id !== undefined) return id;
+    id = vocab.size;
+    vocab.set(key, id);
+    idLength.set(id, form.length);
+    if (mode === 'prefix') {
+      prefixes.push({ form, folded: folding ? fold(form) : form, id });
+      add(exact, form, id);
+    } else {
+      add(exact, form, id);
+      if (mode === 'normal') {
+        const s = stem(form);
+        if (s.length >= MIN_STEM) add(byStem, s, id);
+        if (folding) {
+          add(byFold, fold(form), id);
+          if (s.length >= MIN_STEM) add(byFoldStem, fold(s), id);
+        }
+      }
+    }
+    return id;
+  };
+
+  const newNode = (): TrieNode => ({ next: new Map(), payloads: [] });
+  const tries: Record<Layer, TrieNode> = {
+    idiom: newNode(),
+    area: newNode(),
+    lexical: newNode(),
+    target: newNode(),
+    modifier: newNode(),
+  };
+  const insert = (layer: Layer, term: string, payload: Payload) => {
+    const words = termWords(term);
+    let node = tries[layer];
+    for (const w of words) {
+      const id = wordId(w);
+      let child = node.next.get(id);
+      if (!child) {
+        child = newNode();
+        node.next.set(id, child);
+      }
+      node = child;
+    }
+    node.payloads.push(payload);
+    if (words.length === 1) singleWordIds.add(wordId(words[0] as string));
+  };
+
+  const ref = (file: string, line: number, term: string): EntryRef => ({ file, line, term });
+  for (const { row, file, line } of src.idioms) {
+    insert('idiom', row.phrase, { kind: 'idiom', valence: row.valence, area: row.area, ref: ref(file, line, row.phrase) });
+  }
+  for (const { row, file, line } of src.areas) {
+    insert('area', row.term, { kind: 'area', area: row.area, ref: ref(file, line, row.term) });
+  }
+  for (const { row, file, line } of src.polarity) {
+    insert('lexical', row.term, {
+      kind: 'polarity',
+      valence: row.valence,
+      area: row.area,
+      ref: ref(file, line, row.term),
+    });
+  }
+  const prefixWeights = new Map<string, number>();
+  for (const { row, file, line } of src.shifters) {
+    if (row.kind === 'prefix') {
+      prefixWeights.set(normalizeWord(row.term.replace(/-$/, '')), row.weight);
+      continue;
+    }
+    insert('lexical', row.term, { kind: 'shifter', shifter: row.kind, weight: row.weight, ref: ref(file, line, row.term) });
+  }
+  for (const { row, file, line } of src.units) {
+    insert('lexical', row.term, { kind: 'unit', unit: row.kind, value: row.value, ref: ref(file, line, row.term) });
+  }
+  const groups: AspectGroup[] = [];
+  src.aspects.forEach(({ row, file, line }, g) => {
+    groups.push({ name: row.name, area: row.area, durations: row.durations, file });
+    for (const t of row.targets) insert('target', t, { kind: 'target', group: g, ref: ref(file, line, t) });
+    for (const [m, v] of Object.entries(row.modifiers)) {
+      insert('modifier', m, { kind: 'modifier', group: g, valence: v, ref: ref(file, line, m) });
+    }
+  });
+
+  // negators that are also aspect modifiers
+  const negatorModifiers = new Map<number, { group: number; valence: number; ref: EntryRef }[]>();
+  for (const { row } of src.shifters) {
+    if (row.kind !== 'negator' || row.term.includes(' ')) continue;
+    const node = tries.modifier.next.get(wordId(row.term));
+    if (!node) continue;
+    for (const p of node.payloads) {
+      if (p.kind === 'modifier') {
+        const list = negatorModifiers.get(wordId(row.term)) ?? [];
+        list.push({ group: p.group, valence: p.valence, ref: p.ref });
+        negatorModifiers.set(wordId(row.term), list);
+      }
+    }
+  }
+
+  const emoji = new Map<string, { valence: number; ref: EntryRef }>();
+  for (const { row, file, line } of src.emoji) {
+    emoji.set(emojiKey(row.symbol), { valence: row.valence, ref: ref(file, line, row.symbol) });
+  }
+
+  const forms = new Set<string>();
+  for (const key of vocab.keys()) forms.add(key.slice(key.indexOf(':') + 1));
+  const functionWords = new Set(src.functionWords.map((l) => normalizeWord(l.row.word)));
+  for (const w of functionWords) forms.add(w);
+
+  // direct lookup of one word form
+  const direct = (w: string, out: Map<number, MatchVia>) => {
+    for (const id of exact.get(w) ?? []) out.set(id, 'exact');
+    const s = stem(w);
+    for (const id of byStem.get(s) ?? []) if (!out.has(id)) out.set(id, 'stem');
+    if (folding && !hasDiacritics(w)) {
+      const f = fold(w);
+      for (const id of byFold.get(f) ?? []) if (!out.has(id)) out.set(id, 'fold');
+      for (const id of byFoldStem.get(fold(s)) ?? []) if (!out.has(id)) out.set(id, 'fold');
+    }
+    if (prefixes.length > 0) {
+      const f = folding ? fold(w) : w;
+      for (const p of prefixes) {
+        if ((w.startsWith(p.form) || (folding && f.startsWith(p.folded))) && !out.has(p.id)) out.set(p.id, 'prefix');
+      }
+    }
+  };
+
+  const cache = new Map<string, TokenMatch>();
+  const match = (norm: string): TokenMatch => {
+    const hit = cache.get(norm);
+    if (hit) return hit;
+    const via = new Map<number, MatchVia>();
+    direct(norm, via);
+    let result: TokenMatch;
+    if (via.size > 0) {
+      result = { ids: new Set(via.keys()), via };
+    } else {
+      result = compound(norm) ?? { ids: EMPTY_IDS, via };
+    }
+    if (cache.size > 300_000) cache.clear();
+    cache.set(norm, result);
+    return result;
+  };
+
+  // longest listed head wins; the modifier must keep at least three letters
+  const compound = (w: string): TokenMatch | undefined => {
+    if (!compounding || w.length < 5 || !/^[\p{L}-]+$/u.test(w)) return undefined;
+    for (let i = 3; i <= w.length - 2; i++) {
+      const head = w.slice(i);
+      const via = new Map<number, MatchVia>();
+      if (head.length >= 3) direct(head, via);
+      else for (const id of exact.get(head) ?? []) via.set(id, 'exact');
+      if (via.size === 0) {
+        for (const suf of HEAD_SUFFIXES) {
+          if (head.length - suf.length >= 2 && head.endsWith(suf)) {
+            for (const id of exact.get(head.slice(0, -suf.length)) ?? []) via.set(id, 'exact');
+            if (via.size > 0) break;
+          }
+        }
+      }
+      for (const id of [...via.keys()]) {
+        if (!singleWordIds.has(id) || (idLength.get(id) ?? 0) < 2) via.delete(id);
+      }
+      if (via.size === 0) continue;
+      for (const id of via.keys()) via.set(id, 'compound');
+      let modifier = w.slice(0, i).replace(/-$/, '');
+      let prefixWeight = prefixWeights.get(modifier) ?? 0;
+      if (!prefixWeight && /[se]$/.test(modifier)) {
+        modifier = modifier.slice(0, -1);
+        prefixWeight = prefixWeights.get(modifier) ?? 0;
+      }
+      return { ids: new Set(via.keys()), via, compound: { modifier: w.slice(0, i), head, prefixWeight: prefixWeight || 1 } };
+    }
+    return undefined;
+  };
+
+  return {
+    lang,
+    version: lexiconVersion(fileTexts),
+    tries,
+    groups,
+    emoji,
+    functionWords,
+    forms,
+    stem,
+    match,
+    negatorModifiers,
+  };
+}
+
+/** Emoji are looked up without skin tones and variation selectors. */
+export function emojiKey(symbol: string): string {
+  return symbol.replace(/[\uFE0F\u200D]|\p{Emoji_Modifier}/gu, '').toLowerCase();
+}
+
+/** The lexicon version: the first 12 hex digits of a SHA-256 over the files' contents. */
+export function lexiconVersion(fileTexts: readonly string[]): string {
+  const h = createHash('sha256');
+  for (const t of fileTexts) {
+    h.update(t);
+    h.update('\0');
+  }
+  return h.digest('hex').slice(0, 12);
+}
+
+export interface TrieHit {
+  readonly start: number;
+  readonly end: number;
+  readonly payloads: readonly Payload[];
+}
+
+/**
+ * Longest match of a layer's trie starting at token `start`, over token matches `m` (one per
+ * token, undefined for tokens that are not words). Returns undefined when nothing matches.
+ */
+export function longestAt(
+  root: TrieNode,
+  m: readonly (TokenMatch | undefined)[],
+  start: number,
+  limit: number,
+): TrieHit | undefined {
+  let best: TrieHit | undefined;
+  const walk = (node: TrieNode, pos: number) => {
+    if (node.payloads.length > 0 && pos > start && (!best || pos > best.end)) {
+      best = { start, end: pos, payloads: node.payloads };
+    }
+    if (pos >= limit) return;
+    const tm = m[pos];
+    if (!tm || tm.ids.size === 0) return;
+    for (const id of tm.ids) {
+      const child = node.next.get(id);
+      if (child) walk(child, pos + 1);
+    }
+  };
+  walk(root, start);
+  return best;
+}

@@ -1,0 +1,79 @@
+/**
+ * Tokenizer with UTF-16 offsets into the original text, so every piece of evidence can point back
+ * at the characters it came from. Pure: text in, tokens out.
+ */
+
+export type TokenKind = 'word' | 'number' | 'emoji' | 'emoticon' | 'placeholder' | 'punct' | 'break';
+
+export interface Token {
+  /** the token as written */
+  readonly text: string;
+  /** lower-cased, apostrophes unified, letters repeated three or more times collapsed */
+  readonly norm: string;
+  readonly kind: TokenKind;
+  readonly start: number;
+  readonly end: number;
+  /** written in capitals (two or more letters, all upper case) */
+  readonly caps: boolean;
+}
+
+// Order matters: placeholders and emoticons before words and punctuation.
+const TOKEN_RE = new RegExp(
+  [
+    String.raw`(?<placeholder>\[[A-Z_]{2,}\])`,
+    String.raw`(?<emoticon>(?<![\p{L}\p{N}])(?:[:;=8xX][\-'^o]?[)(\]\[dDpP/\\|*3]+|<3+|\^\^|\^_\^|:'\(|:-?\|)(?![\p{L}\p{N}]))`,
+    String.raw`(?<emoji>\p{Extended_Pictographic}(?:\uFE0F|\u200D\p{Extended_Pictographic}|\p{Emoji_Modifier})*)`,
+    String.raw`(?<word>[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:['’][\p{L}]+|[\-\.][\p{L}\p{N}]+)*'?)`,
+    String.raw`(?<number>\p{N}+(?:[.,:]\p{N}+)*)`,
+    String.raw`(?<break>\n\s*|[.!?…]+|[;:–—]|\s-\s)`,
+    String.raw`(?<punct>[^\s])`,
+  ].join('|'),
+  'gu',
+);
+
+const REPEAT_RE = /(\p{L})\1{2,}/gu;
+
+export function normalizeWord(word: string): string {
+  return word.toLowerCase().replace(/’/g, "'").replace(REPEAT_RE, '$1');
+}
+
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const m of text.matchAll(TOKEN_RE)) {
+    const groups = m.groups ?? {};
+    const start = m.index ?? 0;
+    const raw = m[0];
+    let kind: TokenKind = 'punct';
+    for (const k of ['placeholder', 'emoticon', 'emoji', 'word', 'number', 'break', 'punct'] as const) {
+      if (groups[k] !== undefined) {
+        kind = k;
+        break;
+      }
+    }
+    if (kind === 'break' && raw.trim() === '-') {
+      // " - " used as a dash between clauses; keep the offsets of the dash only
+      const off = raw.indexOf('-');
+      tokens.push({ text: '-', norm: '-', kind, start: start + off, end: start + off + 1, caps: false });
+      continue;
+    }
+    if (kind === 'word' && raw.length > 1 && raw.endsWith("'") && !/n'$/i.test(raw)) {
+      // trailing quote mark, not part of the word
+      const w = raw.slice(0, -1);
+      tokens.push(makeWord(w, start));
+      continue;
+    }
+    if (kind === 'word') {
+      tokens.push(makeWord(raw, start));
+      continue;
+    }
+    const norm = kind === 'break' ? raw.trim() || '\n' : raw.toLowerCase();
+    tokens.push({ text: raw, norm, kind, start, end: start + raw.length, caps: false });
+  }
+  return tokens;
+}
+
+function makeWord(w: string, start: number): Token {
+  const letters = w.replace(/[^\p{L}]/gu, '');
+  const caps = letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
+  return { text: w, norm: normalizeWord(w), kind: 'word', start, end: start + w.length, caps };
+}

@@ -1,0 +1,162 @@
+/**
+ * Redaction of personal data in free text, before anything is stored, printed or reported.
+ * Identity numbers are checked (Luhn for Swedish personnummer, both mod-11 digits for Norwegian
+ * fødselsnummer, a valid date for Danish CPR), so ordinary numbers survive. Each finding is
+ * replaced by a typed placeholder that the tokenizer reads as one neutral token.
+ */
+
+export type PiiType = 'PERSONNUMMER' | 'CPR' | 'FODSELSNUMMER' | 'EMAIL' | 'PHONE' | 'ADDRESS' | 'NAME';
+
+export interface Finding {
+  readonly type: PiiType;
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface Redaction {
+  readonly text: string;
+  readonly findings: Finding[];
+}
+
+const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
+
+// 6 or 8 date digits, optional separator, 4 digits (Swedish) / 4 digits (Danish) / 5 digits (Norwegian)
+const SE_PNR = /(?<![\d-])(?:19|20)?(\d{6})[-+ ]?(\d{4})(?![\d-])/g;
+const DK_CPR = /(?<![\d-])(\d{6})-?(\d{4})(?![\d-])/g;
+const NO_FNR = /(?<![\d-])(\d{6}) ?(\d{5})(?![\d-])/g;
+
+// +46 70-123 45 67, 070-123 45 67, 08-123 456 78, 12 34 56 78, +47 412 34 567, 07700 900123
+const PHONE = /(?<![\p{L}\p{N}+])(?:\+\d{2,3}[\s-]?(?:\(0\))?[\s-]?|00\d{2}[\s-]?)?\(?\d{2,5}\)?(?:[\s-]?\d{2,4}){2,4}(?![\p{N}])/gu;
+
+const STREET_NORDIC =
+  /\b[\p{Lu}][\p{L}]+(?:gatan|gata|vägen|väg|gränd|torget|stigen|backen|allén|gade|vej|vejen|stræde|plads|alle|allé|veien|vei|gate|gaten|plass|plassen|svingen)\s\d{1,4}\s?[A-Za-z]?\b/gu;
+const STREET_EN =
+  /\b\d{1,4}[A-Za-z]?\s(?:[\p{Lu}][\p{L}']+\s){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Close|Way|Crescent|Place|Court|Ct|Gardens|Terrace|Grove|Park|Square|Hill)\b/gu;
+
+// "jag heter Anna Berg", "handläggaren Anna", "my name is John Smith"
+const NAME_INTRO =
+  /\b(?:jag heter|mitt namn är|jeg hedder|jeg heter|mitt navn er|mit navn er|my name is|i am called|i'm called|this is|det här är|dette er|hälsningar|mvh|med vänlig hälsning|med venlig hilsen|vennlig hilsen|hilsen|regards|kind regards|best regards|thanks|tack till|tak til|takk til|thank you to|thanks to)[,:]?\s+((?:[\p{Lu}][\p{Ll}'-]+)(?:\s[\p{Lu}][\p{Ll}'-]+){0,2})/giu;
+const NAME_ROLE =
+  /\b(?:handläggaren|handläggare|handledaren|assistenten|sköterskan|läraren|rektorn|chefen|sagsbehandleren|sagsbehandler|rådgiveren|medarbejderen|saksbehandleren|saksbehandler|veilederen|veileder|lederen|caseworker|case worker|advisor|adviser|officer|manager|receptionist|nurse|teacher|colleague|kollegan|kollegaen|kollegaen|damen|mannen|killen|tjejen|pigen|fyren|gutten|jenta|lady|gentleman|guy|woman|man)\s+((?:[\p{Lu}][\p{Ll}'-]+)(?:\s[\p{Lu}][\p{Ll}'-]+){0,2})/giu;
+
+/** Words that follow a role word capitalised at a sentence start but are no names. */
+const NOT_NAMES = new Set([
+  'Jag', 'Vi', 'Hon', 'Han', 'Det', 'Och', 'Men', 'Som', 'Var', 'Är', 'Jeg', 'Hun', 'Den', 'Og', 'Er', 'Var', 'Ikke',
+  'I', 'She', 'He', 'It', 'And', 'But', 'The', 'Was', 'Is', 'On', 'At', 'In', 'From', 'Who', 'That', 'Very', 'So',
+  'Tack', 'Takk', 'Tak', 'Thanks', 'Hej', 'Hei', 'Hi', 'Mvh', 'Kommun', 'Kommune', 'Council',
+]);
+
+function luhnOk(digits: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let d = Number(digits[digits.length - 1 - i]);
+    if (i % 2 === 1) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+  }
+  return sum % 10 === 0;
+}
+
+function validDate(dd: number, mm: number): boolean {
+  return mm >= 1 && mm <= 12 && dd >= 1 && dd <= 31;
+}
+
+/** Swedish personnummer (YYMMDD-NNNN, Luhn) or samordningsnummer (day + 60). */
+export function isPersonnummer(date6: string, last4: string): boolean {
+  const mm = Number(date6.slice(2, 4));
+  let dd = Number(date6.slice(4, 6));
+  if (dd > 60) dd -= 60;
+  return validDate(dd, mm) && luhnOk(date6 + last4);
+}
+
+/** Danish CPR (DDMMYY-NNNN): a valid date; the mod-11 check was dropped in 2007. */
+export function isCpr(date6: string): boolean {
+  return validDate(Number(date6.slice(0, 2)), Number(date6.slice(2, 4)));
+}
+
+/** Norwegian fødselsnummer or D-nummer (day + 40) with both mod-11 check digits. */
+export function isFodselsnummer(d: string): boolean {
+  if (!/^\d{11}$/.test(d)) return false;
+  let dd = Number(d.slice(0, 2));
+  if (dd > 40) dd -= 40;
+  const mm = Number(d.slice(2, 4));
+  if (!validDate(dd, mm > 40 ? mm - 40 : mm)) return false;
+  const n = [...d].map(Number);
+  const w1 = [3, 7, 6, 1, 8, 9, 4, 5, 2];
+  const w2 = [5, 4, 3, 2, 7, 6, 5, 4, 3, 2];
+  const k = (w: number[], len: number) => {
+    const s = w.reduce((acc, wi, i) => acc + wi * (n[i] as number), 0);
+    const r = 11 - (s % 11);
+    return r === 11 ? 0 : r;
+  };
+  const k1 = k(w1, 9);
+  const k2 = k(w2, 10);
+  return k1 !== 10 && k2 !== 10 && k1 === n[9] && k2 === n[10];
+}
+
+/** Finds personal data in a text. Overlapping findings keep the earliest, longest one. */
+export function findPii(text: string): Finding[] {
+  const found: Finding[] = [];
+  const push = (type: PiiType, start: number, end: number) => found.push({ type, start, end });
+  for (const m of text.matchAll(EMAIL)) push('EMAIL', m.index, m.index + m[0].length);
+  for (const m of text.matchAll(SE_PNR)) {
+    if (isPersonnummer(m[1] as string, m[2] as string)) push('PERSONNUMMER', m.index, m.index + m[0].length);
+  }
+  for (const m of text.matchAll(NO_FNR)) {
+    if (isFodselsnummer(`${m[1]}${m[2]}`)) push('FODSELSNUMMER', m.index, m.index + m[0].length);
+  }
+  for (const m of text.matchAll(DK_CPR)) {
+    // a bare 10-digit number is only a CPR number when written with the dash
+    if (isCpr(m[1] as string) && m[0].includes('-')) push('CPR', m.index, m.index + m[0].length);
+  }
+  for (const m of text.matchAll(PHONE)) {
+    const digits = m[0].replace(/\D/g, '');
+    if (digits.length < 8 || digits.length > 13) continue;
+    if (/^\d{4}-\d{2}-\d{2}$/.test(m[0].trim())) continue; // an ISO date
+    if (!/^[+0(]/.test(m[0]) && !/^\d{2}[\s]\d{2}[\s]\d{2}[\s]\d{2}$|^\d{3}\s\d{2}\s\d{3}$|^\d{8}$/.test(m[0].trim())) continue;
+    push('PHONE', m.index, m.index + m[0].trimEnd().length);
+  }
+  for (const re of [STREET_NORDIC, STREET_EN]) {
+    for (const m of text.matchAll(re)) push('ADDRESS', m.index, m.index + m[0].length);
+  }
+  for (const re of [NAME_INTRO, NAME_ROLE]) {
+    for (const m of text.matchAll(re)) {
+      const name = m[1] as string;
+      const words = name.split(' ');
+      const kept: string[] = [];
+      for (const w of words) {
+        if (!/^\p{Lu}/u.test(w) || NOT_NAMES.has(w)) break;
+        kept.push(w);
+      }
+      if (kept.length === 0) continue;
+      const start = m.index + m[0].lastIndexOf(name);
+      push('NAME', start, start + kept.join(' ').length);
+    }
+  }
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: Finding[] = [];
+  let end = -1;
+  for (const f of found) {
+    if (f.start >= end) {
+      out.push(f);
+      end = f.end;
+    }
+  }
+  return out;
+}
+
+/** Replaces every finding by its placeholder (`[EMAIL]`, `[NAME]` …). Idempotent. */
+export function redact(text: string): Redaction {
+  const findings = findPii(text);
+  if (findings.length === 0) return { text, findings };
+  let out = '';
+  let at = 0;
+  for (const f of findings) {
+    out += text.slice(at, f.start) + `[${f.type}]`;
+    at = f.end;
+  }
+  out += text.slice(at);
+  return { text: out, findings };
+}

@@ -239,6 +239,8 @@ export function compileLexicon(src: LexiconSource, fileTexts: readonly string[])
     if (hit) return hit;
     const via = new Map<number, MatchVia>();
     direct(norm, via);
+    // English contractions: "weren't", "didn't" carry the negator "n't" when the lexicon lists it
+    if (lang === 'en' && norm.endsWith("n't") && norm.length > 3) direct("n't", via);
     let result: TokenMatch;
     if (via.size > 0) {
       result = { ids: new Set(via.keys()), via };

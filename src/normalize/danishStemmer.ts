@@ -67,7 +67,7 @@ export function stemDanish(input: string): string {
   const last = word[word.length - 1];
   if (
     word.length >= 2 &&
-    word.length - 2 >= r1 &&
+    word.length - 1 >= r1 &&
     last !== undefined &&
     !isVowel(last) &&
     last === word[word.length - 2]

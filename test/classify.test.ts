@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { pairs, testClassifier } from './helpers.js';
+
+const sv = (t: string) => testClassifier().classify(t, 'sv');
+const en = (t: string) => testClassifier().classify(t, 'en');
+
+describe('classifier rules (test lexicon)', () => {
+  it('attaches each judgement to the area of its clause', () => {
+    expect(pairs(sv('Personalen var trevlig'))).toBe('staff:pos');
+    expect(pairs(sv('Appen är dålig men personalen är bra'))).toBe('digital:neg;staff:pos');
+  });
+
+  it('scopes negation to its clause, before or after the verb', () => {
+    expect(pairs(sv('Appen fungerar inte'))).toBe('digital:neg');
+    expect(pairs(sv('Personalen var inte trevlig'))).toBe('staff:neg');
+    expect(pairs(sv('Appen fungerar inte, personalen var trevlig'))).toBe('digital:neg;staff:pos');
+    expect(pairs(en("The staff weren't helpful"))).toBe('staff:neg');
+  });
+
+  it('reads aspect-conditioned words by their target', () => {
+    expect(pairs(sv('Lång väntetid'))).toBe('wait:neg');
+    expect(pairs(sv('Kort väntetid'))).toBe('wait:pos');
+    expect(pairs(sv('Långa öppettider'))).toBe('wait:pos');
+    expect(pairs(sv('Väldigt lång telefonkö'))).toBe('wait:neg');
+  });
+
+  it('judges a negated expected thing as a complaint', () => {
+    expect(pairs(sv('Fick inget svar på min fråga om väntetid'))).toBe('wait:neg');
+  });
+
+  it('takes idioms whole, negation included, and no-opinion phrases as no area', () => {
+    expect(pairs(sv('Inga problem med appen'))).toBe('digital:pos');
+    expect(pairs(sv('Inga synpunkter'))).toBe('');
+    expect(pairs(en("Can't complain"))).toBe('overall:pos');
+    expect(pairs(en('No comment'))).toBe('');
+  });
+
+  it('weights the clause after a contrast word', () => {
+    const r = sv('Personalen var bra men mycket otrevlig');
+    expect(pairs(r)).toBe('staff:neg');
+  });
+
+  it('turns praise in a wish or counterfactual into a mild complaint', () => {
+    expect(pairs(sv('Appen borde vara bra'))).toBe('digital:neg');
+    expect(pairs(en('The website should be good'))).toBe('digital:neg');
+  });
+
+  it('reads a long wait in a duration as a complaint, and sarcastic praise by what it means', () => {
+    expect(pairs(sv('Fick vänta en timme i kö'))).toBe('wait:neg');
+    expect(pairs(sv('Toppen, fick vänta en timme i kö'))).toBe('wait:neg');
+  });
+
+  it('gives comments without judgement no area, or a neutral area when one is named', () => {
+    expect(pairs(sv('Nej'))).toBe('');
+    expect(pairs(sv('-'))).toBe('');
+    expect(pairs(sv('Jag ringde om mitt bygglov'))).toBe('services:neu');
+  });
+
+  it('uses overall for judgements about no particular area', () => {
+    expect(pairs(sv('Bra!'))).toBe('overall:pos');
+    expect(pairs(en('👍'))).toBe('overall:pos');
+  });
+
+  it('shows the evidence spans with rule and entry', () => {
+    const r = sv('Lång väntetid 😡');
+    expect(r.areas).toEqual([
+      {
+        area: 'wait',
+        polarity: 'neg',
+        score: -0.928,
+        evidence: [
+          { text: 'Lång', start: 0, end: 4, rule: 'aspect:duration', entry: 'lexicons/sv/aspects.json:1 lång' },
+          { text: 'väntetid', start: 5, end: 13, rule: 'area-cue', entry: 'lexicons/sv/areas.tsv:5 väntetid' },
+          { text: 'väntetid', start: 5, end: 13, rule: 'aspect-target:duration', entry: 'lexicons/sv/aspects.json:1 väntetid' },
+          { text: '😡', start: 14, end: 16, rule: 'emoji', entry: 'lexicons/common/emoji.tsv:3 😡' },
+        ],
+      },
+    ]);
+    expect(r.sentiment.label).toBe('neg');
+  });
+
+  it('is deterministic and never throws on arbitrary text (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 120 }), fc.constantFrom('sv', 'en', undefined), (s, lang) => {
+        const a = testClassifier().classify(s, lang);
+        const b = testClassifier().classify(s, lang);
+        expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+        expect(a.sentiment.score).toBeGreaterThanOrEqual(-1);
+        expect(a.sentiment.score).toBeLessThanOrEqual(1);
+        for (const area of a.areas) for (const e of area.evidence) expect(s.slice(e.start, e.end)).toBe(e.text);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { checkLexicon } from '../src/lexicon/check.js';
+import { readLexiconSource } from '../src/lexicon/load.js';
+import { areaRowSchema, polarityRowSchema } from '../src/lexicon/schema.js';
+import { LexiconError, parseTsv } from '../src/lexicon/tsv.js';
+import { FIXTURES, testClassifier } from './helpers.js';
+
+const AREAS = ['digital', 'wait', 'staff', 'services', 'overall'];
+
+describe('parseTsv', () => {
+  it('reads rows with their line numbers, skipping comments and blank lines', () => {
+    const text = '# cues\narea\tterm\tnote\n\nwait\tkö\t\n# more\nstaff\tpersonal\tthe staff\n';
+    const rows = parseTsv(text, 'x/areas.tsv', ['area', 'term', 'note'], areaRowSchema);
+    expect(rows).toEqual([
+      { row: { area: 'wait', term: 'kö', note: '' }, file: 'x/areas.tsv', line: 4 },
+      { row: { area: 'staff', term: 'personal', note: 'the staff' }, file: 'x/areas.tsv', line: 6 },
+    ]);
+  });
+
+  it('names file, line and column of a bad value', () => {
+    const text = 'term\tvalence\tarea\tnote\nbra\t2\t\t\ndålig\t0\t\t\n';
+    expect(() => parseTsv(text, 'sv/polarity.tsv', ['term', 'valence', 'area', 'note'], polarityRowSchema)).toThrow(
+      'sv/polarity.tsv:3:2: column "valence" not 0 (neutral words do not belong in polarity.tsv) (found "0")',
+    );
+  });
+
+  it('rejects a wrong header and upper-case terms', () => {
+    expect(() => parseTsv('term\tvalence\n', 'p.tsv', ['term', 'valence', 'area', 'note'], polarityRowSchema)).toThrow(
+      'p.tsv:1: expected the header "term<TAB>valence<TAB>area<TAB>note", found "term<TAB>valence"',
+    );
+    expect(() =>
+      parseTsv('term\tvalence\tarea\tnote\nBra\t2\t\t\n', 'p.tsv', ['term', 'valence', 'area', 'note'], polarityRowSchema),
+    ).toThrow(LexiconError);
+  });
+});
+
+describe('checkLexicon', () => {
+  const src = readLexiconSource(`${FIXTURES}/lexicons`, 'sv');
+  it('accepts the test lexicon', () => {
+    expect(checkLexicon(src, { areas: AREAS })).toEqual([]);
+  });
+  it('names duplicates, a term in two files, unknown areas and short prefixes', () => {
+    const first = src.areas[0]!;
+    const bad = {
+      ...src,
+      areas: [...src.areas, { ...first, line: 99 }, { row: { area: 'parking', term: 'p-plats', note: '' }, file: 'a.tsv', line: 7 }],
+      polarity: [...src.polarity, { row: { term: 'kö', valence: -1, area: '', note: '' }, file: 'p.tsv', line: 3 }, { row: { term: 'a*', valence: 2, area: '', note: '' }, file: 'p.tsv', line: 4 }],
+    };
+    expect(checkLexicon(bad, { areas: AREAS })).toEqual([
+      `${first.file}:99: area cue "app" is listed twice (first at line ${first.line})`,
+      'p.tsv:3: "kö" is also listed at lexicons/sv/areas.tsv:6; a term belongs to one file',
+      'p.tsv:4: "a*": a prefix pattern needs at least 4 letters before the *',
+      'a.tsv:7: area "parking" is not one of digital, wait, staff, services, overall',
+    ]);
+  });
+});
+
+describe('compiled matching', () => {
+  const lex = testClassifier().lexicons.byLang.get('sv')!;
+  const via = (w: string) => [...lex.match(w).via.values()];
+  it('matches exact forms, stems, folded spellings and compound heads', () => {
+    expect(via('väntetid')).toContain('exact');
+    expect(via('väntetiden')).toContain('stem');
+    expect(via('vantetiden')).toContain('fold');
+    expect(lex.match('telefonkön').compound).toEqual({ modifier: 'telefon', head: 'kön', prefixWeight: 1 });
+    expect(lex.match('jättetrevlig').compound).toEqual({ modifier: 'jätte', head: 'trevlig', prefixWeight: 1.5 });
+    expect(lex.match('xyz').ids.size).toBe(0);
+  });
+  it('has a content-hash version', () => {
+    expect(testClassifier().version).toMatch(/^[0-9a-f]{12}$/);
+  });
+});

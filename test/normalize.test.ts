@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { stemDanish } from '../src/normalize/danishStemmer.js';
+import { fold } from '../src/normalize/fold.js';
+import { tokenize } from '../src/normalize/tokenize.js';
+
+describe('tokenize', () => {
+  it('keeps words, emoji, emoticons, placeholders and breaks with exact offsets', () => {
+    const text = 'Lång kö :( men TREVLIG!!! 👍🏽 [NAME] e-tjänsten';
+    const toks = tokenize(text).map((t) => [t.kind, t.text, t.start, t.end, t.caps]);
+    expect(toks).toEqual([
+      ['word', 'Lång', 0, 4, false],
+      ['word', 'kö', 5, 7, false],
+      ['emoticon', ':(', 8, 10, false],
+      ['word', 'men', 11, 14, false],
+      ['word', 'TREVLIG', 15, 22, true],
+      ['break', '!!!', 22, 25, false],
+      ['emoji', '👍🏽', 26, 30, false],
+      ['placeholder', '[NAME]', 31, 37, false],
+      ['word', 'e-tjänsten', 38, 48, false],
+    ]);
+  });
+
+  it('normalises case, curly apostrophes and stretched letters', () => {
+    expect(tokenize('Braaaa can’t').map((t) => t.norm)).toEqual(['bra', "can't"]);
+  });
+
+  it('covers the text: every token is the substring at its offsets (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 80 }), (s) => {
+        for (const t of tokenize(s)) {
+          if (t.kind === 'break') continue;
+          expect(s.slice(t.start, t.end)).toBe(t.text);
+        }
+      }),
+    );
+  });
+});
+
+describe('fold', () => {
+  it('folds Nordic letters and their ASCII transcriptions alike', () => {
+    expect(fold('väntetid')).toBe('vantetid');
+    expect(fold('fornøyd')).toBe('fornoyd');
+    expect(fold('dårlig')).toBe(fold('daarlig'));
+    expect(fold('bemötande')).toBe(fold('bemoetande'));
+  });
+});
+
+describe('Danish Snowball stemmer', () => {
+  it('gives inflected forms one stem', () => {
+    expect(stemDanish('venlig')).toBe(stemDanish('venlige'));
+    expect(stemDanish('ventetid')).toBe(stemDanish('ventetiden'));
+    expect(stemDanish('medarbejder')).toBe(stemDanish('medarbejderne'));
+    expect(stemDanish('hurtig')).toBe(stemDanish('hurtigt'));
+  });
+  it('follows the published steps', () => {
+    expect(stemDanish('sagsbehandlingstiden')).toBe('sagsbehandlingstid'); // step 1 -en
+    expect(stemDanish('hurtigt')).toBe('hurt'); // step 2 gt -> g, step 3 ig
+    expect(stemDanish('løst')).toBe('løst'); // shorter than R1
+    expect(stemDanish('kaffe')).toBe('kaf'); // -e, then undoubling ff
+  });
+});

@@ -173,7 +173,10 @@ export function compileLexicon(src: LexiconSource, fileTexts: readonly string[])
   const prefixWeights = new Map<string, number>();
   for (const { row, file, line } of src.shifters) {
     if (row.kind === 'prefix') {
-      prefixWeights.set(normalizeWord(row.term.replace(/-$/, '')), row.weight);
+      const prefix = normalizeWord(row.term.replace(/-$/, ''));
+      prefixWeights.set(prefix, row.weight);
+      // written apart ("kjempe fornøyd"), a prefix intensifies the next word
+      insert('lexical', `=${prefix}`, { kind: 'shifter', shifter: 'intensifier', weight: row.weight, ref: ref(file, line, row.term) });
       continue;
     }
     insert('lexical', row.term, { kind: 'shifter', shifter: row.kind, weight: row.weight, ref: ref(file, line, row.term) });
@@ -258,11 +261,11 @@ export function compileLexicon(src: LexiconSource, fileTexts: readonly string[])
     for (let i = 3; i <= w.length - 2; i++) {
       const head = w.slice(i);
       const via = new Map<number, MatchVia>();
-      if (head.length >= 3) direct(head, via);
-      else for (const id of exact.get(head) ?? []) via.set(id, 'exact');
+      if (head.length >= 4) direct(head, via);
+      else if (i >= 4) for (const id of exact.get(head) ?? []) via.set(id, 'exact');
       if (via.size === 0) {
         for (const suf of HEAD_SUFFIXES) {
-          if (head.length - suf.length >= 2 && head.endsWith(suf)) {
+          if (head.length - suf.length >= 2 && head.endsWith(suf) && (head.length - suf.length >= 4 || i >= 4)) {
             for (const id of exact.get(head.slice(0, -suf.length)) ?? []) via.set(id, 'exact');
             if (via.size > 0) break;
           }

@@ -29,7 +29,7 @@ const NO_FNR = /(?<![\d-])(\d{6}) ?(\d{5})(?![\d-])/g;
 const PHONE = /(?<![\p{L}\p{N}+])(?:\+\d{2,3}[\s-]?(?:\(0\))?[\s-]?|00\d{2}[\s-]?)?\(?\d{2,5}\)?(?:[\s-]?\d{2,4}){2,4}(?![\p{N}])/gu;
 
 const STREET_NORDIC =
-  /\b[\p{Lu}][\p{L}]+(?:gatan|gata|vägen|väg|gränd|torget|stigen|backen|allén|gade|vej|vejen|stræde|plads|alle|allé|veien|vei|gate|gaten|plass|plassen|svingen)\s\d{1,4}\s?[A-Za-z]?\b/gu;
+  /\b[\p{Lu}][\p{L}]+(?:gatan|gata|vägen|väg|gränd|torget|stigen|backen|allén|gade|vej|vejen|stræde|plads|alle|allé|veien|vei|gate|gaten|plass|plassen|svingen)\s\d{1,4}(?:[A-Za-z]\b| [A-Z]\b)?/gu;
 const STREET_EN =
   /\b\d{1,4}[A-Za-z]?\s(?:[\p{Lu}][\p{L}']+\s){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Close|Way|Crescent|Place|Court|Ct|Gardens|Terrace|Grove|Park|Square|Hill)\b/gu;
 

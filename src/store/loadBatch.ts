@@ -46,12 +46,12 @@ export async function loadBatch(
   opts: LoadOptions = {},
 ): Promise<BatchSummary> {
   const c = db.connection;
-  const sha256 = await sha256File(file);
   const stream = await readComments(file, {
     required: ['id', 'text', 'year', 'municipality'],
     aliases: pipeline.columns,
     encoding: opts.encoding,
   });
+  const sha256 = await sha256File(file);
   await c.run('BEGIN TRANSACTION');
   const appenders: DuckDBAppender[] = [];
   try {

@@ -75,6 +75,10 @@ const squash = (s: number) => round(s / Math.sqrt(s * s + 4));
 export interface ClassifyOptions {
   /** areas in output order, as the pipeline declares them */
   readonly areas: readonly string[];
+  /** areas whose cues give way to other areas' cues in the same clause */
+  readonly weakAreas?: readonly string[];
+  /** how durations are judged (the pipeline's `durations`) */
+  readonly durations?: { readonly area: string; readonly bands: readonly { upTo: number | null; valence: number }[] };
   /** collect a token-by-token trace for `explain` */
   readonly trace?: boolean;
 }
@@ -355,6 +359,7 @@ export function classifyText(text: string, lex: CompiledLexicon, opts: ClassifyO
   }
 
   // --- attach each judgement to an area
+  const weak = new Set(opts.weakAreas ?? []);
   for (const j of judgements) {
     if (j.fixedArea) {
       j.area = j.fixedArea;
@@ -363,8 +368,12 @@ export function classifyText(text: string, lex: CompiledLexicon, opts: ClassifyO
     }
     const c = clauses[j.clause];
     const inClause = cueHits.filter((h) => clauseOf[h.start] === j.clause);
-    const pick = (hs: Hit[]) => {
-      if (j.defaultArea && hs.some((h) => areaOf(h) === j.defaultArea)) return j.defaultArea;
+    const pick = (all: Hit[]) => {
+      if (j.defaultArea && all.some((h) => areaOf(h) === j.defaultArea)) return j.defaultArea;
+      // strong cues first; a weak (topic) cue only when nothing else names an area
+      const strong = all.filter((h) => !weak.has(areaOf(h) ?? ''));
+      if (strong.length === 0 && j.defaultArea) return j.defaultArea;
+      const hs = strong.length > 0 ? strong : all;
       let best: Hit | undefined;
       let bestD = Infinity;
       for (const h of hs) {
@@ -397,15 +406,32 @@ export function classifyText(text: string, lex: CompiledLexicon, opts: ClassifyO
   const attachedAreas = new Set(judgements.filter((j) => j.area).map((j) => j.area));
   const overall = opts.areas.includes('overall') ? 'overall' : undefined;
   for (const j of judgements) {
-    if (j.area || !overall) continue;
+    if (j.area) continue;
     const c = clauses[j.clause];
-    const sentenceHasCue = cueHits.some((h) => clauses[clauseOf[h.start] ?? -1]?.sentence === c?.sentence);
-    if (attachedAreas.size === 0 || (!j.emoji && Math.abs(j.value) >= RULES.overallMinimum && !sentenceHasCue)) {
+    if (attachedAreas.size === 0) {
+      if (overall) {
+        j.area = overall;
+        j.steps.push('area overall (a judgement about no particular area)');
+      }
+      continue;
+    }
+    // a comment about some area: an evaluative tail ("Poor.", "Not impressed.") belongs to the
+    // area talked about just before (or just after) it, not to the experience as a whole
+    const before = judgements
+      .filter((x) => x.area && x.area !== overall && x.start < j.start && x !== j)
+      .sort((a, b) => b.start - a.start)[0];
+    const after = judgements
+      .filter((x) => x.area && x.area !== overall && x.start > j.start && x !== j)
+      .sort((a, b) => a.start - b.start)[0];
+    const near = before ?? after;
+    const sameSign = near && Math.sign(near.value) === Math.sign(j.value);
+    if (near && (sameSign || !c || Math.abs(j.value) < RULES.overallMinimum)) {
+      j.area = near.area;
+      j.steps.push(`area ${j.area} (carried from the nearest judged area)`);
+    } else if (overall && Math.abs(j.value) >= RULES.overallMinimum && !j.emoji) {
       j.area = overall;
       j.steps.push('area overall (a judgement about no particular area)');
-    } else {
-      j.steps.push('no area (too weak, or its sentence is about another area)');
-    }
+    } else j.steps.push('no area (too weak to stand alone)');
   }
 
   // --- sum per area
@@ -432,7 +458,9 @@ export function classifyText(text: string, lex: CompiledLexicon, opts: ClassifyO
     if (!a) continue;
     const e = byArea.get(a);
     if (e) e.evidence.push(span(h.start, h.end, 'area-cue', h.payload.ref));
-    else if (!anyJudgement && !noOpinion) entryFor(a).evidence.push(span(h.start, h.end, 'area-cue', h.payload.ref));
+    else if (!anyJudgement && !noOpinion && !clauses[clauseOf[h.start] ?? -1]?.flags.has('question')) {
+      entryFor(a).evidence.push(span(h.start, h.end, 'area-cue', h.payload.ref));
+    }
   }
 
   const areas: AreaResult[] = [];
@@ -488,46 +516,57 @@ export function classifyText(text: string, lex: CompiledLexicon, opts: ClassifyO
     for (let k = a; k < b; k++) if (tokens[k]?.kind === 'word') w++;
     return w;
   }
-  /** durations ("45 minuter", "tre veckor") near a target of a group that judges durations */
+  /** durations ("45 minuter", "tre veckor", "within two days") judged by their length */
   function durations() {
+    const cfg = opts.durations;
+    if (!cfg) return;
     const units = lexical.filter((h) => h.payload.kind === 'unit' && h.payload.unit === 'unit');
     for (const u of units) {
       const up = u.payload as Payload & { kind: 'unit' };
-      let count = 1;
+      let count = 0;
       let from = u.start;
       for (let k = u.start - 1; k >= Math.max(0, u.start - 2); k--) {
         const t = tokens[k] as Token;
         if (t.kind === 'number') {
-          count = Number(t.norm.replace(',', '.')) || 1;
+          const range = t.norm.split(/[-–]/).map((x) => Number(x.replace(',', '.')));
+          count = Math.max(...range.filter((x) => Number.isFinite(x))) || 0;
           from = k;
           break;
         }
-        const num = lexical.find((h) => h.start === k && h.payload.kind === 'unit' && h.payload.unit === 'number');
+        const num = lexical.find((h) => h.end === k + 1 && h.payload.kind === 'unit' && h.payload.unit === 'number');
         if (num) {
           count = (num.payload as Payload & { kind: 'unit' }).value;
-          from = k;
+          from = num.start;
           break;
         }
       }
+      // a bare unit: singular means one ("an hour" is caught above), plural several
+      if (count === 0) count = tokens[u.start]?.norm === up.ref.term ? 1 : 2;
       const minutes = count * up.value;
-      const clause = clauseOf[u.start];
-      const sentence = clauses[clause ?? -1]?.sentence;
-      lex.groups.forEach((g, gi) => {
-        if (!g.durations) return;
-        const near = targets.find(
-          (t) =>
-            t.payload.kind === 'target' &&
-            t.payload.group === gi &&
-            clauses[clauseOf[t.start] ?? -1]?.sentence === sentence,
-        );
-        if (!near) return;
-        const v = minutes >= g.durations.long ? -2 : minutes <= g.durations.short ? 1 : 0;
-        if (v === 0) return;
-        const j = newJudgement(from, u.end, v, `duration:${g.name}`, up.ref, {
-          fixedArea: cueAreaAt(near.start) ?? g.area,
-        });
-        j.steps.push(`${round(minutes)} minutes (short ≤ ${g.durations.short}, long ≥ ${g.durations.long})`);
-      });
+      let within = false;
+      for (let k = from - 1; k >= Math.max(0, from - 3); k--) {
+        if (lexical.some((h) => h.end === k + 1 && h.payload.kind === 'unit' && h.payload.unit === 'within')) within = true;
+      }
+      let v = 0;
+      for (const b of cfg.bands) {
+        if (b.upTo === null || minutes <= b.upTo) {
+          v = b.valence;
+          break;
+        }
+      }
+      if (within && minutes <= 4320) v = Math.max(v, 1);
+      if (v === 0) continue;
+      // a long time is only a complaint about waiting where the sentence is about waiting
+      // ("after four months I got a job" is not)
+      const sentence = clauses[clauseOf[u.start] ?? -1]?.sentence;
+      if (
+        v < 0 &&
+        !cueHits.some((h) => areaOf(h) === cfg.area && clauses[clauseOf[h.start] ?? -1]?.sentence === sentence)
+      ) {
+        continue;
+      }
+      const j = newJudgement(from, u.end, v, 'duration', up.ref, { fixedArea: cfg.area });
+      j.steps.push(`${round(minutes)} minutes${within ? ' (within)' : ''}`);
     }
   }
   function dedupe(ev: Evidence[]): Evidence[] {

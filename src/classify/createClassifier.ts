@@ -35,7 +35,7 @@ export function createClassifier(pipeline: LoadedPipeline): Classifier {
       const chosen = given ?? detect(text);
       const lex = lexicons.byLang.get(chosen);
       if (!lex) throw new Error(`no lexicon for language ${chosen}`);
-      const out = classifyText(text, lex, { areas, trace: opts?.trace });
+      const out = classifyText(text, lex, { areas, weakAreas: pipeline.weakAreas, durations: pipeline.durations, trace: opts?.trace });
       return { lang: chosen, langSource: given ? 'given' : 'detected', ...out };
     },
   };

@@ -16,7 +16,7 @@ export type Payload =
   | { readonly kind: 'polarity'; readonly valence: number; readonly area: string; readonly ref: EntryRef }
   | { readonly kind: 'shifter'; readonly shifter: ShifterKind; readonly weight: number; readonly ref: EntryRef }
   | { readonly kind: 'idiom'; readonly valence: number; readonly area: string; readonly ref: EntryRef }
-  | { readonly kind: 'unit'; readonly unit: 'unit' | 'number'; readonly value: number; readonly ref: EntryRef }
+  | { readonly kind: 'unit'; readonly unit: 'unit' | 'number' | 'within'; readonly value: number; readonly ref: EntryRef }
   | { readonly kind: 'target'; readonly group: number; readonly ref: EntryRef }
   | { readonly kind: 'modifier'; readonly group: number; readonly valence: number; readonly ref: EntryRef };
 
@@ -41,7 +41,6 @@ export interface TokenMatch {
 export interface AspectGroup {
   readonly name: string;
   readonly area: string | undefined;
-  readonly durations: { readonly short: number; readonly long: number } | undefined;
   readonly file: string;
 }
 
@@ -186,7 +185,7 @@ export function compileLexicon(src: LexiconSource, fileTexts: readonly string[])
   }
   const groups: AspectGroup[] = [];
   src.aspects.forEach(({ row, file, line }, g) => {
-    groups.push({ name: row.name, area: row.area, durations: row.durations, file });
+    groups.push({ name: row.name, area: row.area, file });
     for (const t of row.targets) insert('target', t, { kind: 'target', group: g, ref: ref(file, line, t) });
     for (const [m, v] of Object.entries(row.modifiers)) {
       insert('modifier', m, { kind: 'modifier', group: g, valence: v, ref: ref(file, line, m) });

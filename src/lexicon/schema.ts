@@ -58,7 +58,7 @@ export type IdiomRow = z.infer<typeof idiomRowSchema>;
 
 export const unitRowSchema = z.object({
   term,
-  kind: z.enum(['unit', 'number']),
+  kind: z.enum(['unit', 'number', 'within']),
   value: z.coerce.number().positive(),
   note,
 });
@@ -81,9 +81,6 @@ export const aspectsSchema = z.object({
       note: z.string().optional().default(''),
       /** the area a judgement through this group belongs to when its target is no area cue */
       area: areaIdSchema.optional(),
-      /** duration expressions ("45 minuter", "tre veckor") near a target are judged: at most
-       *  `short` minutes is praise, at least `long` minutes a complaint */
-      durations: z.object({ short: z.number().nonnegative(), long: z.number().positive() }).optional(),
       targets: z.array(term).min(1),
       modifiers: z.record(term, z.number().min(-3).max(3).refine((v) => v !== 0, 'not 0')),
     }),

@@ -10,6 +10,7 @@ export interface LoadedPipeline extends Pipeline {
   /** absolute path of its lexicon folder */
   readonly lexiconDir: string;
   readonly areaIds: readonly string[];
+  readonly weakAreas: readonly string[];
 }
 
 /** The pipeline used when `--pipeline` is not given. */
@@ -33,6 +34,7 @@ export function parsePipeline(text: string, path: string): LoadedPipeline {
     path,
     lexiconDir: resolve(dirname(path), p.lexicons),
     areaIds: p.areas.map((a) => a.id),
+    weakAreas: p.areas.filter((a) => a.weakCues).map((a) => a.id),
   };
 }
 

@@ -12,6 +12,11 @@ export const pipelineSchema = z.object({
       z.object({
         id: z.string().regex(/^[a-z][a-z_]*$/),
         label: z.record(z.string(), z.string()),
+        /**
+         * A topic area whose cues name the errand more often than they judge it ("my council
+         * tax query", "kommunen"): in a clause that also names another area, the other wins.
+         */
+        weakCues: z.boolean().default(false),
       }),
     )
     .min(1),
@@ -20,6 +25,17 @@ export const pipelineSchema = z.object({
   lexicons: z.string().default('../lexicons'),
   /** other header names accepted for the contract's columns, e.g. {"text": ["kommentar"]} */
   columns: z.record(z.string(), z.array(z.string())).default({}),
+  /**
+   * Durations in comments ("45 minutes on hold", "svar inom två dagar") are judged by their length:
+   * each band says up to how many minutes it reaches and the valence it gives. Words of kind
+   * `within` in units.tsv ("within", "inom") make a duration of up to three days praise.
+   */
+  durations: z
+    .object({
+      area: z.string(),
+      bands: z.array(z.object({ upTo: z.number().positive().nullable(), valence: z.number().min(-3).max(3) })).min(1),
+    })
+    .optional(),
   /** cells with fewer comments than this are suppressed in reports */
   minimumBase: z.number().int().positive().default(30),
   /** an optional CSV municipality,group (relative to the pipeline file) */

@@ -15,6 +15,7 @@ const { values } = parseArgs({
     file: { type: 'string', default: '../shared/eval/polarity-dev.jsonl' },
     json: { type: 'boolean' },
     errors: { type: 'string' },
+    show: { type: 'string', default: '0' },
     pipeline: { type: 'string' },
   },
 });
@@ -38,14 +39,15 @@ export const BEST_PEER: Record<string, { peer: string; f1: number; target: numbe
 
 const classifier = createClassifier(loadPipeline(values.pipeline));
 const lines = readFileSync(values.file as string, 'utf8').split('\n').filter(Boolean);
-const bySource = new Map<string, { gold: string; pred: string; text: string; id: string }[]>();
+const bySource = new Map<string, { gold: string; pred: string; text: string; id: string; why: string }[]>();
 lines.forEach((l, i) => {
   const parsed = rowSchema.safeParse(JSON.parse(l));
   if (!parsed.success) throw new Error(`${values.file}:${i + 1}: ${parsed.error.issues[0]?.message}`);
   const r = parsed.data;
-  const res = classifier.classify(r.text, r.lang);
+  const res = classifier.classify(r.text, r.lang, { trace: values.errors === r.source });
   const list = bySource.get(r.source) ?? [];
-  list.push({ gold: r.label, pred: res.sentiment.label, text: r.text, id: r.id });
+  const why = res.trace ? res.trace.judgements.map((j) => `[${j.text} ${j.value}]`).join(' ') : '';
+  list.push({ gold: r.label, pred: res.sentiment.label, text: r.text, id: r.id, why });
   bySource.set(r.source, list);
 });
 
@@ -84,4 +86,11 @@ if (values.errors) {
   const conf = new Map<string, number>();
   for (const i of items) conf.set(`${i.gold}->${i.pred}`, (conf.get(`${i.gold}->${i.pred}`) ?? 0) + 1);
   process.stderr.write(`confusion ${values.errors}: ${[...conf].sort().map(([k, v]) => `${k} ${v}`).join(', ')}\n`);
+  // misclassified examples with the judgements behind them, to find what the lexicon misses
+  let shown = 0;
+  for (const i of items) {
+    if (i.gold === i.pred || shown >= Number(values.show)) continue;
+    shown++;
+    process.stderr.write(`${i.gold}->${i.pred}\t${i.text}\t${i.why}\n`);
+  }
 }

@@ -296,6 +296,11 @@ export function classifyText(text: string, lex: CompiledLexicon, opts: ClassifyO
     const target = ahead ?? behind;
     if (target) {
       const f = target.value > 0 ? RULES.negatePositive : RULES.negateNegative;
+      // "inte särskilt trevlig", "not very good": understatement, weaker than plain negation
+      if (Math.abs(target.value) > Math.abs(target.base)) {
+        target.value = target.base;
+        target.steps.push('understatement: intensifier undone under negation');
+      }
       target.value *= f;
       target.negated = true;
       target.steps.push(`negation ×${f} (${refText(p.ref)})`);
@@ -327,17 +332,19 @@ export function classifyText(text: string, lex: CompiledLexicon, opts: ClassifyO
     j.steps.push(`${why} ×${RULES.irrealisPositive}`);
   }
 
-  // --- sarcasm: a lone exclamation of praise opening a sentence whose rest complains
+  // --- sarcasm: a lone exclamation of praise ("Toppen, …") opening a sentence whose rest only
+  // complains; not when the praise names an area of its own or the rest opens with a contrast
   for (const c of clauses) {
     const own = judgements.filter((j) => j.clause === c.index);
-    const words = countWords(c.start, c.end);
-    if (own.length !== 1 || words > 2) continue;
+    if (own.length !== 1 || countWords(c.start, c.end) > 2) continue;
     const j = own[0] as Judgement;
     const first = clauses.find((x) => x.sentence === c.sentence);
-    if (first !== c || j.value < 2) continue;
+    if (first !== c || j.value < 2 || j.defaultArea) continue;
+    if (cueHits.some((h) => clauseOf[h.start] === c.index)) continue;
+    const next = clauses[c.index + 1];
+    if (!next || next.sentence !== c.sentence || next.flags.has('contrast') || next.flags.has('concessive')) continue;
     const rest = judgements.filter((x) => clauses[x.clause]?.sentence === c.sentence && x.clause !== c.index);
-    const restSum = rest.reduce((s, x) => s + x.value, 0);
-    if (rest.length > 0 && restSum < 0 && rest.every((x) => x.value < 0)) {
+    if (rest.length > 0 && rest.every((x) => x.value < 0)) {
       j.value *= -0.5;
       j.steps.push('sarcasm ×-0.5 (praise opening a complaint)');
     }

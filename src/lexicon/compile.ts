@@ -76,6 +76,7 @@ export function termWords(term: string): string[] {
 /** Stems shorter than this match too much ("one" and "on" share the stem "on"); exact forms only. */
 const MIN_STEM = 3;
 const EMPTY_IDS: ReadonlySet<number> = new Set();
+const SHORT_SUFFIXES = ['en', 'et', 'er', 'ar', 'na', 'n', 'a', 't'];
 const HEAD_SUFFIXES = ['erna', 'arna', 'orna', 'ene', 'ane', 'en', 'et', 'er', 'ar', 'or', 'na', 'n', 't', 'a', 'e'];
 
 /**
@@ -217,20 +218,30 @@ export function compileLexicon(src: LexiconSource, fileTexts: readonly string[])
   const functionWords = new Set(src.functionWords.map((l) => normalizeWord(l.row.word)));
   for (const w of functionWords) forms.add(w);
 
-  // direct lookup of one word form
+  // direct lookup of one word form, in the order of FORMAT.md: exact, stem, then (only when
+  // those find nothing, and only for words typed without diacritics) the folded forms
   const direct = (w: string, out: Map<number, MatchVia>) => {
     for (const id of exact.get(w) ?? []) out.set(id, 'exact');
     const s = stem(w);
     for (const id of byStem.get(s) ?? []) if (!out.has(id)) out.set(id, 'stem');
-    if (folding && !hasDiacritics(w)) {
-      const f = fold(w);
-      for (const id of byFold.get(f) ?? []) if (!out.has(id)) out.set(id, 'fold');
-      for (const id of byFoldStem.get(fold(s)) ?? []) if (!out.has(id)) out.set(id, 'fold');
-    }
     if (prefixes.length > 0) {
-      const f = folding ? fold(w) : w;
-      for (const p of prefixes) {
-        if ((w.startsWith(p.form) || (folding && f.startsWith(p.folded))) && !out.has(p.id)) out.set(p.id, 'prefix');
+      for (const p of prefixes) if (w.startsWith(p.form) && !out.has(p.id)) out.set(p.id, 'prefix');
+    }
+    if (out.size > 0 || !folding || hasDiacritics(w)) return;
+    const f = fold(w);
+    for (const id of byFold.get(f) ?? []) if (!out.has(id)) out.set(id, 'fold');
+    const fs = fold(s);
+    if (fs.length >= 5) for (const id of byFoldStem.get(fs) ?? []) if (!out.has(id)) out.set(id, 'fold');
+    for (const p of prefixes) if (f.startsWith(p.folded) && !out.has(p.id)) out.set(p.id, 'prefix');
+  };
+
+  // short inflected forms the stemmers leave whole ("kön", "køen", "køa" for "kö"/"kø")
+  const inflected = (w: string, out: Map<number, MatchVia>) => {
+    if (!compounding || w.length > 6) return;
+    for (const suf of SHORT_SUFFIXES) {
+      if (w.length - suf.length >= 2 && w.endsWith(suf)) {
+        for (const id of exact.get(w.slice(0, -suf.length)) ?? []) if (!out.has(id)) out.set(id, 'stem');
+        if (out.size > 0) return;
       }
     }
   };
@@ -241,6 +252,7 @@ export function compileLexicon(src: LexiconSource, fileTexts: readonly string[])
     if (hit) return hit;
     const via = new Map<number, MatchVia>();
     direct(norm, via);
+    if (via.size === 0) inflected(norm, via);
     // English contractions: "weren't", "didn't" carry the negator "n't" when the lexicon lists it
     if (lang === 'en' && norm.endsWith("n't") && norm.length > 3) direct("n't", via);
     let result: TokenMatch;

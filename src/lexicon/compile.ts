@@ -21,6 +21,7 @@ export type Payload =
   | { readonly kind: 'modifier'; readonly group: number; readonly valence: number; readonly ref: EntryRef };
 
 export type Layer = 'idiom' | 'area' | 'lexical' | 'target' | 'modifier';
+export const LAYER_BITS: Readonly<Record<Layer, number>> = { idiom: 1, area: 2, lexical: 4, target: 8, modifier: 16 };
 
 interface TrieNode {
   readonly next: Map<number, TrieNode>;
@@ -32,8 +33,10 @@ export type MatchVia = 'exact' | 'stem' | 'fold' | 'prefix' | 'compound';
 
 export interface TokenMatch {
   /** word ids the token matches directly */
-  readonly ids: ReadonlySet<number>;
+  readonly ids: readonly number[];
   readonly via: ReadonlyMap<number, MatchVia>;
+  /** bit per layer (LAYER_BITS): set when one of `ids` starts an entry of that layer */
+  readonly starts: number;
   /** set when the token matched only as a compound: the modifier before the head */
   readonly compound?: { readonly modifier: string; readonly head: string; readonly prefixWeight: number };
 }
@@ -75,7 +78,7 @@ export function termWords(term: string): string[] {
 
 /** Stems shorter than this match too much ("one" and "on" share the stem "on"); exact forms only. */
 const MIN_STEM = 3;
-const EMPTY_IDS: ReadonlySet<number> = new Set();
+const EMPTY_IDS: readonly number[] = [];
 const SHORT_SUFFIXES = ['en', 'et', 'er', 'ar', 'na', 'n', 'a', 't'];
 const HEAD_SUFFIXES = ['erna', 'arna', 'orna', 'ene', 'ane', 'en', 'et', 'er', 'ar', 'or', 'na', 'n', 't', 'a', 'e'];
 
@@ -255,19 +258,24 @@ export function compileLexicon(src: LexiconSource, fileTexts: readonly string[])
     if (via.size === 0) inflected(norm, via);
     // English contractions: "weren't", "didn't" carry the negator "n't" when the lexicon lists it
     if (lang === 'en' && norm.endsWith("n't") && norm.length > 3) direct("n't", via);
-    let result: TokenMatch;
+    let found: Omit<TokenMatch, 'starts'>;
     if (via.size > 0) {
-      result = { ids: new Set(via.keys()), via };
+      found = { ids: [...via.keys()], via };
     } else {
-      result = compound(norm) ?? { ids: EMPTY_IDS, via };
+      found = compound(norm) ?? { ids: EMPTY_IDS, via };
     }
+    let starts = 0;
+    for (const layer of Object.keys(LAYER_BITS) as Layer[]) {
+      if (found.ids.some((id) => tries[layer].next.has(id))) starts |= LAYER_BITS[layer];
+    }
+    const result: TokenMatch = { ...found, starts };
     if (cache.size > 300_000) cache.clear();
     cache.set(norm, result);
     return result;
   };
 
   // longest listed head wins; the modifier must keep at least three letters
-  const compound = (w: string): TokenMatch | undefined => {
+  const compound = (w: string): Omit<TokenMatch, "starts"> | undefined => {
     if (!compounding || w.length < 5 || !/^[\p{L}-]+$/u.test(w)) return undefined;
     for (let i = 3; i <= w.length - 2; i++) {
       const head = w.slice(i);
@@ -293,7 +301,7 @@ export function compileLexicon(src: LexiconSource, fileTexts: readonly string[])
         modifier = modifier.slice(0, -1);
         prefixWeight = prefixWeights.get(modifier) ?? 0;
       }
-      return { ids: new Set(via.keys()), via, compound: { modifier: w.slice(0, i), head, prefixWeight: prefixWeight || 1 } };
+      return { ids: [...via.keys()], via, compound: { modifier: w.slice(0, i), head, prefixWeight: prefixWeight || 1 } };
     }
     return undefined;
   };
@@ -343,19 +351,29 @@ export function longestAt(
   start: number,
   limit: number,
 ): TrieHit | undefined {
-  let best: TrieHit | undefined;
-  const walk = (node: TrieNode, pos: number) => {
-    if (node.payloads.length > 0 && pos > start && (!best || pos > best.end)) {
-      best = { start, end: pos, payloads: node.payloads };
+  const first = m[start];
+  if (!first || first.ids.length === 0) return undefined;
+  let bestEnd = -1;
+  let bestPayloads: readonly Payload[] = [];
+  const nodes: TrieNode[] = [root];
+  const positions: number[] = [start];
+  while (nodes.length > 0) {
+    const node = nodes.pop() as TrieNode;
+    const pos = positions.pop() as number;
+    if (node.payloads.length > 0 && pos > start && pos > bestEnd) {
+      bestEnd = pos;
+      bestPayloads = node.payloads;
     }
-    if (pos >= limit) return;
+    if (pos >= limit) continue;
     const tm = m[pos];
-    if (!tm || tm.ids.size === 0) return;
+    if (!tm) continue;
     for (const id of tm.ids) {
       const child = node.next.get(id);
-      if (child) walk(child, pos + 1);
+      if (child) {
+        nodes.push(child);
+        positions.push(pos + 1);
+      }
     }
-  };
-  walk(root, start);
-  return best;
+  }
+  return bestEnd < 0 ? undefined : { start, end: bestEnd, payloads: bestPayloads };
 }

@@ -32,24 +32,45 @@ const TOKEN_RE = new RegExp(
 );
 
 const REPEAT_RE = /(\p{L})\1{2,}/gu;
+const NORM_CACHE = new Map<string, string>();
 
+/** Lower case, curly apostrophe straightened, a letter repeated three or more times kept once. */
 export function normalizeWord(word: string): string {
-  return word.toLowerCase().replace(/’/g, "'").replace(REPEAT_RE, '$1');
+  let n = NORM_CACHE.get(word);
+  if (n !== undefined) return n;
+  n = word.toLowerCase();
+  if (n.includes('’')) n = n.replace(/’/g, "'");
+  if (hasTriple(n)) n = n.replace(REPEAT_RE, '$1');
+  if (NORM_CACHE.size > 100_000) NORM_CACHE.clear();
+  NORM_CACHE.set(word, n);
+  return n;
+}
+
+function hasTriple(s: string): boolean {
+  for (let i = 2; i < s.length; i++) if (s[i] === s[i - 1] && s[i] === s[i - 2]) return true;
+  return false;
 }
 
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   for (const m of text.matchAll(TOKEN_RE)) {
-    const groups = m.groups ?? {};
+    const g = m.groups ?? {};
     const start = m.index ?? 0;
     const raw = m[0];
-    let kind: TokenKind = 'punct';
-    for (const k of ['placeholder', 'emoticon', 'emoji', 'word', 'number', 'break', 'punct'] as const) {
-      if (groups[k] !== undefined) {
-        kind = k;
-        break;
-      }
-    }
+    const kind: TokenKind =
+      g.word !== undefined
+        ? 'word'
+        : g.break !== undefined
+          ? 'break'
+          : g.punct !== undefined
+            ? 'punct'
+            : g.number !== undefined
+              ? 'number'
+              : g.emoji !== undefined
+                ? 'emoji'
+                : g.emoticon !== undefined
+                  ? 'emoticon'
+                  : 'placeholder';
     if (kind === 'break' && raw.trim() === '-') {
       // " - " used as a dash between clauses; keep the offsets of the dash only
       const off = raw.indexOf('-');
@@ -73,7 +94,7 @@ export function tokenize(text: string): Token[] {
 }
 
 function makeWord(w: string, start: number): Token {
-  const letters = w.replace(/[^\p{L}]/gu, '');
-  const caps = letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
+  const upper = w.toUpperCase();
+  const caps = w.length >= 2 && w === upper && w !== w.toLowerCase();
   return { text: w, norm: normalizeWord(w), kind: 'word', start, end: start + w.length, caps };
 }

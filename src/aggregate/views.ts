@@ -107,6 +107,42 @@ adjusted AS (
 )
 SELECT municipality, area, year, prev_year, share_pos, prev_share_pos, pp_change, pp_low, pp_high,
   p_value, p_adjusted, coalesce(p_adjusted < 0.05, false) AS significant, suppressed,
-  n, prev_n, n_pos, prev_n_pos, n_comments, prev_n_comments, mixed_versions
+  n, prev_n, n_pos, prev_n_pos, n_comments, prev_n_comments, mixed_versions,
+  n_pos - prev_n_pos AS n_pos_change,
+  (n - prev_n) * prev_share_pos AS volume_effect,
+  n * (share_pos - prev_share_pos) AS share_effect
 FROM adjusted;
+
+CREATE OR REPLACE VIEW area_benchmarks AS
+WITH own AS (SELECT * FROM area_shares WHERE municipality IS NOT NULL),
+allm AS (SELECT area, year, n, n_pos FROM area_shares WHERE municipality IS NULL),
+peers AS (
+  SELECT p.peer_group, s.area, s.year, sum(s.n) AS n, sum(s.n_pos) AS n_pos
+  FROM area_shares s JOIN peer_groups p ON p.municipality = s.municipality
+  GROUP BY ALL
+),
+b AS (
+  SELECT o.municipality, o.area, o.year, o.n, o.n_pos, o.share_pos, o.suppressed,
+    a.n - o.n AS rest_n, a.n_pos - o.n_pos AS rest_n_pos,
+    pg.peer_group,
+    pe.n - o.n AS peer_n, pe.n_pos - o.n_pos AS peer_n_pos
+  FROM own o
+  JOIN allm a ON a.area = o.area AND a.year = o.year
+  LEFT JOIN peer_groups pg ON pg.municipality = o.municipality
+  LEFT JOIN peers pe ON pe.peer_group = pg.peer_group AND pe.area = o.area AND pe.year = o.year
+)
+SELECT municipality, area, year, n, share_pos,
+  rest_n, CASE WHEN rest_n > 0 THEN rest_n_pos / rest_n END AS rest_share_pos,
+  CASE WHEN rest_n > 0 THEN 100 * (share_pos - rest_n_pos / rest_n) END AS pp_vs_rest,
+  100 * pulse_newcombe_low(n_pos, n, rest_n_pos, rest_n) AS pp_vs_rest_low,
+  100 * pulse_newcombe_high(n_pos, n, rest_n_pos, rest_n) AS pp_vs_rest_high,
+  pulse_two_prop_p(n_pos, n, rest_n_pos, rest_n) AS p_vs_rest,
+  peer_group, peer_n,
+  CASE WHEN peer_n > 0 THEN peer_n_pos / peer_n END AS peer_share_pos,
+  CASE WHEN peer_n > 0 THEN 100 * (share_pos - peer_n_pos / peer_n) END AS pp_vs_peers,
+  100 * pulse_newcombe_low(n_pos, n, peer_n_pos, peer_n) AS pp_vs_peers_low,
+  100 * pulse_newcombe_high(n_pos, n, peer_n_pos, peer_n) AS pp_vs_peers_high,
+  pulse_two_prop_p(n_pos, n, peer_n_pos, peer_n) AS p_vs_peers,
+  suppressed OR rest_n < (SELECT minimum_base FROM pulse_minimum_base) AS suppressed
+FROM b;
 `;

@@ -4,6 +4,9 @@ import { demoCommand } from './commands/demo.js';
 import { EVALUATE_USAGE, evaluateCommand } from './commands/evaluate.js';
 import { EXPLAIN_USAGE, explainCommand } from './commands/explain.js';
 import { REPORT_USAGE, reportCommand } from './commands/report.js';
+import { COMPARE_USAGE, compareCommand } from './commands/compare.js';
+import { EXPORT_USAGE, exportCommand } from './commands/exportData.js';
+import { RESCORE_USAGE, rescoreCommand } from './commands/rescore.js';
 import { RUN_USAGE, runCommand } from './commands/run.js';
 import { processIo, type Io } from './io.js';
 import { UserError } from './UserError.js';
@@ -14,6 +17,9 @@ const COMMANDS: Record<string, { run: (args: string[], io: Io) => Promise<number
   report: { run: reportCommand, usage: REPORT_USAGE, about: 'write the yearly report' },
   evaluate: { run: evaluateCommand, usage: EVALUATE_USAGE, about: 'score the classifier on a gold CSV' },
   explain: { run: explainCommand, usage: EXPLAIN_USAGE, about: 'show how one comment is classified' },
+  rescore: { run: rescoreCommand, usage: RESCORE_USAGE, about: 're-classify stored comments with the current lexicons' },
+  compare: { run: compareCommand, usage: COMPARE_USAGE, about: 'shares and changes by segment and period' },
+  export: { run: exportCommand, usage: EXPORT_USAGE, about: 'write comments and mentions as Parquet or CSV' },
   demo: { run: demoCommand, usage: 'pulse demo [--db FILE] [--output FILE]', about: 'the npm start job on the bundled demo data' },
 };
 

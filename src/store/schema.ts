@@ -46,6 +46,10 @@ CREATE TABLE IF NOT EXISTS mentions (
   evidence VARCHAR NOT NULL,
   lexicon_version VARCHAR NOT NULL
 );
+CREATE TABLE IF NOT EXISTS peer_groups (
+  municipality VARCHAR PRIMARY KEY,
+  peer_group VARCHAR NOT NULL
+);
 CREATE TABLE IF NOT EXISTS rejects (
   batch_id INTEGER NOT NULL,
   line BIGINT NOT NULL,

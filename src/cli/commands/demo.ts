@@ -3,6 +3,8 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readReportData } from '../../aggregate/readReportData.js';
 import { loadPipeline } from '../../pipeline/loadPipeline.js';
+import { readTopChanges } from '../../aggregate/readTopChanges.js';
+import { renderTopChanges } from '../../report/renderTopChanges.js';
 import { renderYearTable } from '../../report/renderYearTable.js';
 import { openDatabase } from '../../store/openDatabase.js';
 import { parse } from '../args.js';
@@ -21,11 +23,12 @@ export async function demoCommand(args: string[], io: Io): Promise<number> {
     db: { type: 'string' },
     output: { type: 'string' },
     input: { type: 'string' },
+    pipeline: { type: 'string' },
   });
   const dbPath = values.db ?? resolve(io.cwd, 'pulse.duckdb');
   const output = values.output ?? resolve(io.cwd, 'report.html');
-  const pipeline = loadPipeline();
-  await runBatches([values.input ?? DEMO_FILE], dbPath, io, {});
+  const pipeline = loadPipeline(values.pipeline);
+  await runBatches([values.input ?? DEMO_FILE], dbPath, io, { pipeline: values.pipeline, peerGroups: resolve(DEMO_FILE, '../peer-groups.csv') });
   const db = await openDatabase(dbPath, { mustExist: true });
   let latest: number;
   try {
@@ -34,6 +37,7 @@ export async function demoCommand(args: string[], io: Io): Promise<number> {
     const data = await readReportData(db, { year: latest, municipality: null, examples: 0 });
     const ctx = reportContext(pipeline, '');
     io.out(renderYearTable(data, ctx.labels, pipeline.areaIds));
+    io.out(`\n${renderTopChanges(await readTopChanges(db, latest, 8), ctx.labels, latest)}`);
   } finally {
     db.close();
   }

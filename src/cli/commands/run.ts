@@ -1,13 +1,15 @@
+import { dirname, resolve } from 'node:path';
 import { createClassifier } from '../../classify/createClassifier.js';
 import { loadPipeline } from '../../pipeline/loadPipeline.js';
 import { loadBatch, type BatchSummary } from '../../store/loadBatch.js';
+import { loadPeerGroups } from '../../store/loadPeerGroups.js';
 import { openDatabase } from '../../store/openDatabase.js';
 import { UserError } from '../UserError.js';
 import { parse, required } from '../args.js';
 import type { Io } from '../io.js';
 
 export const RUN_USAGE =
-  'pulse run --input FILE... --db FILE [--pipeline FILE] [--replace] [--keep-raw] [--encoding NAME] [--min-base N]';
+  'pulse run --input FILE... --db FILE [--pipeline FILE] [--replace] [--keep-raw] [--encoding NAME] [--min-base N] [--peer-groups FILE]';
 
 export interface RunOutcome {
   readonly batches: BatchSummary[];
@@ -30,6 +32,7 @@ export async function runCommand(args: string[], io: Io): Promise<number> {
       'keep-raw': { type: 'boolean' },
       encoding: { type: 'string' },
       'min-base': { type: 'string' },
+      'peer-groups': { type: 'string' },
     },
     true,
   );
@@ -44,6 +47,7 @@ export async function runCommand(args: string[], io: Io): Promise<number> {
     keepRaw: values['keep-raw'],
     encoding: values.encoding,
     minimumBase: minBase === undefined ? undefined : Number(minBase),
+    peerGroups: values['peer-groups'],
   });
   return outcome.batches.some((b) => b.rowsRejected > 0 && !b.skipped) ? 3 : 0;
 }
@@ -52,7 +56,15 @@ export async function runBatches(
   inputs: readonly string[],
   dbPath: string,
   io: Io,
-  opts: { pipeline?: string; replace?: boolean; keepRaw?: boolean; encoding?: string; minimumBase?: number },
+  opts: {
+    pipeline?: string;
+    replace?: boolean;
+    keepRaw?: boolean;
+    encoding?: string;
+    minimumBase?: number;
+    /** a peer-group CSV; overrides the pipeline's `peerGroups` */
+    peerGroups?: string;
+  },
 ): Promise<RunOutcome> {
   const pipeline = loadPipeline(opts.pipeline);
   const t0 = Date.now();
@@ -61,6 +73,23 @@ export async function runBatches(
   const db = await openDatabase(dbPath, { minimumBase: opts.minimumBase ?? pipeline.minimumBase });
   const batches: BatchSummary[] = [];
   try {
+    const peerFile = opts.peerGroups
+      ? resolve(opts.peerGroups)
+      : pipeline.peerGroups
+        ? resolve(dirname(pipeline.path), pipeline.peerGroups)
+        : undefined;
+    if (peerFile) {
+      const file = peerFile;
+      await db.connection.run('BEGIN TRANSACTION');
+      try {
+        const n = await loadPeerGroups(db, file);
+        await db.connection.run('COMMIT');
+        io.err(`run: ${n} municipalities in peer groups from ${file}\n`);
+      } catch (e) {
+        await db.connection.run('ROLLBACK');
+        throw e;
+      }
+    }
     for (const file of inputs) {
       const t = Date.now();
       const progress = io.tty

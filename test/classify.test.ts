@@ -25,6 +25,16 @@ describe('classifier rules (test lexicon)', () => {
     expect(pairs(sv('Väldigt lång telefonkö'))).toBe('wait:neg');
   });
 
+  it('keeps every reading of a word listed in several aspect groups', () => {
+    // "kort" (duration) and "=kort" (staffing) are two patterns of the same word
+    expect(pairs(sv('Kort väntetid'))).toBe('wait:pos');
+  });
+
+  it('reads no duration into a bare singular unit', () => {
+    expect(pairs(sv('Det tog en minut i kö'))).toBe('wait:pos');
+    expect(pairs(sv('Jag väntade minut för minut'))).toBe('wait:neu');
+  });
+
   it('judges a negated expected thing as a complaint', () => {
     expect(pairs(sv('Fick inget svar på min fråga om väntetid'))).toBe('wait:neg');
   });

@@ -344,7 +344,8 @@ function makeJudgements(doc: Doc): void {
   for (const h of doc.idioms) {
     const p = h.payload;
     if (p.kind !== 'idiom') continue;
-    if (p.valence === 0) doc.noOpinion = true;
+    // "Inga synpunkter …" opening the comment: no opinion; "i dag" inside one is just a phrase
+    if (p.valence === 0) doc.noOpinion ||= h.start === 0;
     else addJudgement(doc, h.start, h.end, p.valence, 'idiom', p.ref, { fixedArea: p.area || undefined });
   }
   // aspect-conditioned modifiers win over the general polarity of the same words
@@ -395,8 +396,11 @@ function judgeDurations(doc: Doc): void {
         break;
       }
     }
-    // a bare unit: singular means one, plural several
-    if (count === 0) count = doc.tokens[u.start]?.norm === up.ref.term ? 1 : 2;
+    // a bare unit: a singular is no duration ("min ansøgning", "i dag"), a plural is several
+    if (count === 0) {
+      if (doc.tokens[u.start]?.norm === up.ref.term.replace(/^=/, '')) continue;
+      count = 2;
+    }
     const minutes = count * up.value;
     let within = false;
     for (let k = from - 1; k >= Math.max(0, from - 3); k--) {
@@ -411,12 +415,13 @@ function judgeDurations(doc: Doc): void {
     }
     if (within && minutes <= 4320) v = Math.max(v, 1);
     if (v === 0) continue;
-    // a long time is only a complaint about waiting where the sentence is about waiting
-    // ("after four months I got a job" is not)
+    // a long time is only a complaint about waiting where the sentence is about waiting ("after
+    // four months I got a job" is not); a short one only praise where the sentence is about a
+    // service at all ("2 minutes of applause" in a news sentence is not)
     const sentence = doc.clauses[doc.clauseOf[u.start] ?? -1]?.sentence;
-    if (v < 0 && !doc.cues.some((h) => areaOf(h) === cfg.area && doc.clauses[doc.clauseOf[h.start] ?? -1]?.sentence === sentence)) {
-      continue;
-    }
+    const inSentence = (h: Hit) => doc.clauses[doc.clauseOf[h.start] ?? -1]?.sentence === sentence;
+    if (v < 0 && !doc.cues.some((h) => areaOf(h) === cfg.area && inSentence(h))) continue;
+    if (v > 0 && !within && !doc.cues.some(inSentence)) continue;
     const j = addJudgement(doc, from, u.end, v, 'duration', up.ref, { fixedArea: cfg.area });
     note(j, () => `${round(minutes)} minutes${within ? ' (within)' : ''}`);
   }

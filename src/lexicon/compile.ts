@@ -100,7 +100,9 @@ export function compileLexicon(src: LexiconSource, fileTexts: readonly string[])
   const byFold = new Map<string, number[]>();
   const byFoldStem = new Map<string, number[]>();
   const prefixes: { form: string; folded: string; id: number }[] = [];
-  const singleWordIds = new Set<number>();
+  /** word ids that may stand as the head of a compound */
+  const headable = new Set<number>();
+  const exactOnly = new Set<number>();
   const idLength = new Map<number, number>();
 
   const add = (m: Map<string, number[]>, k: string, id: number) => {
@@ -117,6 +119,7 @@ export function compileLexicon(src: LexiconSource, fileTexts: readonly string[])
     id = vocab.size;
     vocab.set(key, id);
     idLength.set(id, form.length);
+    if (mode === 'exact') exactOnly.add(id);
     if (mode === 'prefix') {
       prefixes.push({ form, folded: folding ? fold(form) : form, id });
       add(exact, form, id);
@@ -155,7 +158,13 @@ export function compileLexicon(src: LexiconSource, fileTexts: readonly string[])
       node = child;
     }
     node.payloads.push(payload);
-    if (words.length === 1) singleWordIds.add(wordId(words[0] as string));
+    if (words.length === 1) {
+      const id = wordId(words[0] as string);
+      // numbers, units and shifters are never compound heads ("tyranni" is no "ni")
+      if (payload.kind === 'area' || payload.kind === 'polarity' || payload.kind === 'target' || payload.kind === 'modifier') {
+        if (!exactOnly.has(id)) headable.add(id);
+      }
+    }
   };
 
   const ref = (file: string, line: number, term: string): EntryRef => ({ file, line, term });
@@ -291,7 +300,7 @@ export function compileLexicon(src: LexiconSource, fileTexts: readonly string[])
         }
       }
       for (const id of [...via.keys()]) {
-        if (!singleWordIds.has(id) || (idLength.get(id) ?? 0) < 2) via.delete(id);
+        if (!headable.has(id) || (idLength.get(id) ?? 0) < 2) via.delete(id);
       }
       if (via.size === 0) continue;
       for (const id of via.keys()) via.set(id, 'compound');
@@ -360,9 +369,15 @@ export function longestAt(
   while (nodes.length > 0) {
     const node = nodes.pop() as TrieNode;
     const pos = positions.pop() as number;
-    if (node.payloads.length > 0 && pos > start && pos > bestEnd) {
-      bestEnd = pos;
-      bestPayloads = node.payloads;
+    if (node.payloads.length > 0 && pos > start) {
+      // the longest match wins; equally long matches through different word patterns
+      // ("lang" and "=lang" in two aspect groups) all count
+      if (pos > bestEnd) {
+        bestEnd = pos;
+        bestPayloads = node.payloads;
+      } else if (pos === bestEnd && bestPayloads !== node.payloads) {
+        bestPayloads = [...bestPayloads, ...node.payloads];
+      }
     }
     if (pos >= limit) continue;
     const tm = m[pos];

@@ -1,0 +1,123 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { benjaminiHochberg } from '../src/aggregate/benjaminiHochberg.js';
+import { main } from '../src/cli/main.js';
+import { parsePeerGroups } from '../src/store/loadPeerGroups.js';
+import { openDatabase } from '../src/store/openDatabase.js';
+import { FIXTURES, TEST_PIPELINE, captureIo } from './helpers.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'pulse-wh-'));
+const db = join(dir, 'w.duckdb');
+const r4 = (x: unknown) => (x === null ? null : Math.round(Number(x) * 10000) / 10000);
+
+async function query(sql: string) {
+  const d = await openDatabase(db, { mustExist: true });
+  try {
+    return (await d.connection.runAndReadAll(sql)).getRowObjects();
+  } finally {
+    d.close();
+  }
+}
+
+beforeAll(async () => {
+  const input = join(FIXTURES, 'csv', 'small.csv');
+  const code = await main(
+    ['run', '--input', input, '--db', db, '--pipeline', TEST_PIPELINE, '--peer-groups', join(FIXTURES, 'csv', 'peers.csv')],
+    captureIo(dir),
+  );
+  expect(code).toBe(3);
+});
+
+describe('Benjamini-Hochberg', () => {
+  it('adjusts step-up and keeps nulls out of the count', () => {
+    // m = 4: 0.01*4/1 = 0.04, 0.02*4/2 = 0.04, 0.03*4/3 = 0.04, 0.5*4/4 = 0.5
+    expect(benjaminiHochberg([0.03, null, 0.5, 0.01, 0.02])).toEqual([0.04, null, 0.5, 0.04, 0.04]);
+    expect(benjaminiHochberg([0.9, 0.8])).toEqual([0.9, 0.9]);
+    expect(benjaminiHochberg([])).toEqual([]);
+  });
+});
+
+describe('benchmarks and decomposition', () => {
+  it('compares a municipality with the rest (not a total that includes it) and its peer group', async () => {
+    const rows = await query(
+      `SELECT municipality, area, n, share_pos, rest_n, rest_share_pos, pp_vs_rest, peer_group, peer_n, pp_vs_peers
+       FROM area_benchmarks WHERE year = 2023 AND area = 'wait' ORDER BY municipality`,
+    );
+    // 2023 wait: Lund 1 of 3 positive, Umeå 1 of 1
+    expect(rows.map((r) => ({ ...r, share_pos: r4(r.share_pos), rest_share_pos: r4(r.rest_share_pos), pp_vs_rest: r4(r.pp_vs_rest), pp_vs_peers: r4(r.pp_vs_peers) }))).toEqual([
+      { municipality: 'Lund', area: 'wait', n: 3n, share_pos: 0.3333, rest_n: 1n, rest_share_pos: 1, pp_vs_rest: -66.6667, peer_group: 'university town', peer_n: 1n, pp_vs_peers: -66.6667 },
+      { municipality: 'Umeå', area: 'wait', n: 1n, share_pos: 1, rest_n: 3n, rest_share_pos: 0.3333, pp_vs_rest: 66.6667, peer_group: 'university town', peer_n: 3n, pp_vs_peers: 66.6667 },
+    ]);
+  });
+
+  it('splits the change in positive mentions into volume and share effects that add up', async () => {
+    const rows = await query(
+      `SELECT n_pos_change, volume_effect, share_effect FROM area_changes WHERE municipality IS NULL AND area = 'wait' AND year = 2024`,
+    );
+    // 2023: 2 of 4 positive; 2024: 2 of 3 → change 0 = (3 − 4)·0.5 + 3·(2/3 − 1/2)
+    expect(rows.map((r) => [Number(r.n_pos_change), r4(r.volume_effect), r4(r.share_effect)])).toEqual([[0, -0.5, 0.5]]);
+  });
+
+  it('rejects a peer-group file with a missing column or a duplicate', () => {
+    expect(() => parsePeerGroups('kommun,group\nLund,a\n', 'p.csv')).toThrow('p.csv:1: missing required column "municipality"; the header has "kommun", "group"');
+    expect(() => parsePeerGroups('municipality,peer_group\nLund,a\nLund,b\n', 'p.csv')).toThrow('p.csv:3: municipality "Lund" is listed twice (first on line 2)');
+  });
+});
+
+describe('compare, rescore, export', () => {
+  it('splits shares and changes by a column and a date', async () => {
+    const io = captureIo(dir);
+    expect(await main(['compare', '--db', db, '--by', 'channel', '--area', 'wait', '--format', 'json'], io)).toBe(0);
+    const rows = JSON.parse(io.stdout()) as { segment: string; period: string; n: number; n_pos: number; prev_period: string | null }[];
+    expect(rows.map((r) => `${r.segment}:${r.period}:${r.n_pos}/${r.n}:${r.prev_period}`)).toEqual([
+      'phone:2023:1/3:null',
+      'phone:2024:2/3:2023',
+      'web:2023:1/1:null',
+    ]);
+  });
+
+  it('re-classifies stored comments in one transaction and keeps the counts', async () => {
+    const before = await query('SELECT count(*) AS n FROM mentions');
+    const io = captureIo(dir);
+    expect(await main(['rescore', '--db', db, '--pipeline', TEST_PIPELINE, '--all'], io)).toBe(0);
+    expect(io.stderr()).toMatch(/^rescore: 12 comments re-classified with lexicon [0-9a-f]{12}/);
+    expect(await query('SELECT count(*) AS n FROM mentions')).toEqual(before);
+  });
+
+  it('exports Parquet partitioned by year, readable by DuckDB', async () => {
+    const out = join(dir, 'parquet');
+    expect(await main(['export', '--db', db, '--output', out], captureIo(dir))).toBe(0);
+    const d = await openDatabase(':memory:');
+    try {
+      const rows = (
+        await d.connection.runAndReadAll(
+          `SELECT year, count(*) AS n FROM read_parquet($p, hive_partitioning = true) GROUP BY year ORDER BY year`,
+          { p: `${out}/comments/*/*.parquet` },
+        )
+      ).getRowObjects();
+      expect(rows).toEqual([
+        { year: 2023n, n: 6n },
+        { year: 2024n, n: 6n },
+      ]);
+    } finally {
+      d.close();
+    }
+    const again = captureIo(dir);
+    expect(await main(['export', '--db', db, '--output', out], again)).toBe(1);
+    expect(again.stderr()).toBe(`pulse export: ${out}: the output folder is not empty\n`);
+  });
+
+  it('neutralises spreadsheet formulas in CSV exports', async () => {
+    const f = join(dir, 'formula.csv');
+    writeFileSync(f, 'id,municipality,year,text\n1,Lund,2024,"=HYPERLINK(""http://x"")"\n2,Lund,2024,+46 bra\n');
+    const db2 = join(dir, 'f.duckdb');
+    expect(await main(['run', '--input', f, '--db', db2, '--pipeline', TEST_PIPELINE], captureIo(dir))).toBe(0);
+    const out = join(dir, 'csv');
+    expect(await main(['export', '--db', db2, '--format', 'csv', '--output', out], captureIo(dir))).toBe(0);
+    const text = readFileSync(join(out, 'comments.csv'), 'utf8');
+    expect(text).toContain(`"'=HYPERLINK(""http://x"")"`);
+    expect(text).toContain(`'+46 bra`);
+  });
+});

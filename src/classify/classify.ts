@@ -28,7 +28,7 @@ export const RULES = {
   /** an intensifier or dampener reaches this many words ahead */
   shifterReach: 2,
   /** aspect modifiers reach their target within this many words, in the same clause */
-  aspectReach: 3,
+  aspectReach: 4,
   capsWeight: 1.3,
   exclamationWeight: 0.1,
   /** a judgement with no area in reach stands as `overall` only if this strong */
@@ -199,7 +199,9 @@ function matchLayers(doc: Doc): void {
           i++;
           continue;
         }
-        for (const p of hit.payloads) out.push({ start: hit.start, end: hit.end, payload: p });
+        for (const p of onePerEntryKind(hit.payloads, doc.tokens, hit.start, hit.end)) {
+          out.push({ start: hit.start, end: hit.end, payload: p });
+        }
         if (consume) for (let k = hit.start; k < hit.end; k++) (view as (TokenMatch | undefined)[])[k] = undefined;
         i = hit.end;
       }
@@ -211,6 +213,32 @@ function matchLayers(doc: Doc): void {
   scan('lexical', doc.lexical, view, false);
   scan('target', doc.targets, view, false);
   scan('modifier', doc.modifiers, view, false);
+}
+
+/**
+ * One word gives one judgement per layer: when a word reaches several entries of one kind (its
+ * own form and same-stem relatives: "trevliga" → trevlig, trevligt, trevliga), the entry written
+ * exactly as the text wins, else the shortest (the base form). Aspect entries stay one per group.
+ */
+function onePerEntryKind(payloads: readonly Payload[], tokens: readonly Token[], start: number, end: number): Payload[] {
+  if (payloads.length < 2) return payloads as Payload[];
+  const text = tokens
+    .slice(start, end)
+    .map((t) => t.norm)
+    .join(' ');
+  const keyOf = (p: Payload) =>
+    p.kind === 'target' || p.kind === 'modifier' ? `${p.kind}:${p.group}` : p.kind === 'unit' ? `unit:${p.unit}` : p.kind;
+  const best = new Map<string, Payload>();
+  const rank = (p: Payload) => {
+    const term = p.ref.term.replace(/(^|\s)=/g, '$1');
+    return term === text ? -1 : term.length;
+  };
+  for (const p of payloads) {
+    const k = keyOf(p);
+    const cur = best.get(k);
+    if (!cur || rank(p) < rank(cur)) best.set(k, p);
+  }
+  return [...best.values()];
 }
 
 /** Commas, brackets, and contrast or concessive words open a new clause within a sentence. */
@@ -396,11 +424,8 @@ function judgeDurations(doc: Doc): void {
         break;
       }
     }
-    // a bare unit: a singular is no duration ("min ansøgning", "i dag"), a plural is several
-    if (count === 0) {
-      if (doc.tokens[u.start]?.norm === up.ref.term.replace(/^=/, '')) continue;
-      count = 2;
-    }
+    // a unit needs a number: "min ansøgning", "i dag", "hela dagen" are no durations
+    if (count === 0) continue;
     const minutes = count * up.value;
     let within = false;
     for (let k = from - 1; k >= Math.max(0, from - 3); k--) {
@@ -503,7 +528,7 @@ function applyNegation(doc: Doc): void {
 function applyIrrealis(doc: Doc): void {
   for (const j of doc.judgements) {
     const c = doc.clauses[j.clause];
-    if (!c || j.value <= 0 || j.rule === 'idiom') continue;
+    if (!c || j.value <= 0 || j.rule === 'idiom' || j.emoji) continue;
     const why = c.flags.includes('irrealis') ? 'irrealis' : c.flags.includes('question') ? 'question' : undefined;
     if (!why) continue;
     j.value *= RULES.irrealisPositive;

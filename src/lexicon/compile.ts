@@ -102,6 +102,7 @@ export function compileLexicon(src: LexiconSource, fileTexts: readonly string[])
   const prefixes: { form: string; folded: string; id: number }[] = [];
   /** word ids that may stand as the head of a compound */
   const headable = new Set<number>();
+  const areaIds = new Set<number>();
   const exactOnly = new Set<number>();
   const idLength = new Map<number, number>();
 
@@ -164,6 +165,7 @@ export function compileLexicon(src: LexiconSource, fileTexts: readonly string[])
       if (payload.kind === 'area' || payload.kind === 'polarity' || payload.kind === 'target' || payload.kind === 'modifier') {
         if (!exactOnly.has(id)) headable.add(id);
       }
+      if (payload.kind === 'area') areaIds.add(id);
     }
   };
 
@@ -232,14 +234,14 @@ export function compileLexicon(src: LexiconSource, fileTexts: readonly string[])
 
   // direct lookup of one word form, in the order of FORMAT.md: exact, stem, then (only when
   // those find nothing, and only for words typed without diacritics) the folded forms
-  const direct = (w: string, out: Map<number, MatchVia>) => {
+  const direct = (w: string, out: Map<number, MatchVia>, allowFold = true) => {
     for (const id of exact.get(w) ?? []) out.set(id, 'exact');
     const s = stem(w);
     for (const id of byStem.get(s) ?? []) if (!out.has(id)) out.set(id, 'stem');
     if (prefixes.length > 0) {
       for (const p of prefixes) if (w.startsWith(p.form) && !out.has(p.id)) out.set(p.id, 'prefix');
     }
-    if (out.size > 0 || !folding || hasDiacritics(w)) return;
+    if (out.size > 0 || !folding || !allowFold || hasDiacritics(w)) return;
     const f = fold(w);
     for (const id of byFold.get(f) ?? []) if (!out.has(id)) out.set(id, 'fold');
     const fs = fold(s);
@@ -252,7 +254,7 @@ export function compileLexicon(src: LexiconSource, fileTexts: readonly string[])
     if (!compounding || w.length > 6) return;
     for (const suf of SHORT_SUFFIXES) {
       if (w.length - suf.length >= 2 && w.endsWith(suf)) {
-        for (const id of exact.get(w.slice(0, -suf.length)) ?? []) if (!out.has(id)) out.set(id, 'stem');
+        for (const id of exact.get(w.slice(0, -suf.length)) ?? []) if (!out.has(id) && !exactOnly.has(id)) out.set(id, 'stem');
         if (out.size > 0) return;
       }
     }
@@ -284,12 +286,14 @@ export function compileLexicon(src: LexiconSource, fileTexts: readonly string[])
   };
 
   // longest listed head wins; the modifier must keep at least three letters
-  const compound = (w: string): Omit<TokenMatch, "starts"> | undefined => {
+  const compound = (w: string): Omit<TokenMatch, 'starts'> | undefined => {
     if (!compounding || w.length < 5 || !/^[\p{L}-]+$/u.test(w)) return undefined;
+    // a word written with diacritics is not read through folded heads ("underskö-terskorna")
+    const fold = !hasDiacritics(w);
     for (let i = 3; i <= w.length - 2; i++) {
       const head = w.slice(i);
       const via = new Map<number, MatchVia>();
-      if (head.length >= 4) direct(head, via);
+      if (head.length >= 4) direct(head, via, fold);
       else if (i >= 4) for (const id of exact.get(head) ?? []) via.set(id, 'exact');
       if (via.size === 0) {
         for (const suf of HEAD_SUFFIXES) {
@@ -300,7 +304,9 @@ export function compileLexicon(src: LexiconSource, fileTexts: readonly string[])
         }
       }
       for (const id of [...via.keys()]) {
-        if (!headable.has(id) || (idLength.get(id) ?? 0) < 2) via.delete(id);
+        const len = idLength.get(id) ?? 0;
+        // heads are content words; two-letter heads only as area cues ("telefon+kö")
+        if (!headable.has(id) || len < 2 || (len === 2 && !areaIds.has(id))) via.delete(id);
       }
       if (via.size === 0) continue;
       for (const id of via.keys()) via.set(id, 'compound');

@@ -23,7 +23,7 @@ const TOKEN_RE = new RegExp(
     String.raw`(?<placeholder>\[[A-Z_]{2,}\])`,
     String.raw`(?<emoticon>(?<![\p{L}\p{N}])(?:[:;=8xX][\-'^o]?[)(\]\[dDpP/\\|*3]+|<3+|\^\^|\^_\^|:'\(|:-?\|)(?![\p{L}\p{N}]))`,
     String.raw`(?<emoji>\p{Extended_Pictographic}(?:\uFE0F|\u200D\p{Extended_Pictographic}|\p{Emoji_Modifier})*)`,
-    String.raw`(?<word>[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:['’][\p{L}]+|[\-\.][\p{L}\p{N}]+)*'?)`,
+    String.raw`(?<word>[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:['’][\p{L}]+|-[\p{L}\p{N}]+|\.[\p{L}\p{N}]{1,3}(?![\p{L}\p{N}]))*'?)`,
     String.raw`(?<number>\p{N}+(?:[.,:]\p{N}+)*)`,
     String.raw`(?<break>\n\s*|[.!?…]+|[;:–—]|\s-\s)`,
     String.raw`(?<punct>[^\s])`,

@@ -41,3 +41,28 @@ describe('redaction', () => {
     );
   });
 });
+
+describe('redaction on the labelled set (fixtures/pii/labelled.csv)', () => {
+  it('finds at least 95% of the identifiers and names, with at least 95% precision', async () => {
+    const { readFileSync } = await import('node:fs');
+    const Papa = (await import('papaparse')).default;
+    const rows = Papa.parse<{ text: string; expected: string }>(readFileSync('fixtures/pii/labelled.csv', 'utf8'), {
+      header: true,
+      skipEmptyLines: true,
+    }).data;
+    expect(rows.length).toBe(160);
+    let gold = 0;
+    let found = 0;
+    let right = 0;
+    for (const r of rows) {
+      const expected = r.expected.match(/\[(?:PERSONNUMMER|CPR|FODSELSNUMMER|EMAIL|PHONE|ADDRESS|NAME)\]/g) ?? [];
+      const got = redact(r.text).text.match(/\[(?:PERSONNUMMER|CPR|FODSELSNUMMER|EMAIL|PHONE|ADDRESS|NAME)\]/g) ?? [];
+      gold += expected.length;
+      found += got.length;
+      // a placeholder counts as found only in a row redacted exactly as labelled
+      if (redact(r.text).text === r.expected) right += expected.length;
+    }
+    expect(right / gold).toBeGreaterThanOrEqual(0.95);
+    expect(right / found).toBeGreaterThanOrEqual(0.95);
+  });
+});

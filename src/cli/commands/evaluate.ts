@@ -31,6 +31,11 @@ export async function evaluateCommand(args: string[], io: Io): Promise<number> {
   const pipeline = loadPipeline(values.pipeline);
   const classifier = createClassifier(pipeline);
   const items: (GoldItem & { text: string })[] = [];
+  // with --lang auto the lang column is ignored for classification and language identification
+  // is scored against it
+  const auto = values.lang === 'auto';
+  let langKnown = 0;
+  let langRight = 0;
   for (const file of files) {
     const stream = await readComments(file, { required: ['id', 'text'], aliases: pipeline.columns });
     for await (const r of stream.rows) {
@@ -44,7 +49,11 @@ export async function evaluateCommand(args: string[], io: Io): Promise<number> {
         throw new UserError(`${file}:${row.line}: column "labels": ${(e as Error).message}`);
       }
       const text = redact(row.text).text;
-      const res = classifier.classify(text, lang ?? row.lang);
+      const res = classifier.classify(text, auto ? undefined : (lang ?? row.lang));
+      if (auto && row.lang) {
+        langKnown++;
+        if (res.lang === row.lang) langRight++;
+      }
       items.push({
         id: row.id,
         lang: row.lang || res.lang,
@@ -55,8 +64,12 @@ export async function evaluateCommand(args: string[], io: Io): Promise<number> {
     }
   }
   const score = scoreGold(items, pipeline.areaIds);
-  if (values.json) io.out(`${JSON.stringify({ ...score, lexicon_version: classifier.version, files })}\n`);
-  else io.out(renderScore(score, classifier.version, files));
+  const langId = auto ? { language_id: { accuracy: langKnown ? Math.round((langRight / langKnown) * 10000) / 10000 : 0, comments: langKnown } } : {};
+  if (values.json) io.out(`${JSON.stringify({ ...score, ...langId, lexicon_version: classifier.version, files })}\n`);
+  else {
+    io.out(renderScore(score, classifier.version, files));
+    if (auto) io.out(`language identification (--lang auto): ${(100 * (langRight / Math.max(1, langKnown))).toFixed(1)}% of ${langKnown} comments\n`);
+  }
   if (values.errors) {
     const fmt = (m: ReadonlyMap<string, Polarity>) => [...m].map(([a, p]) => `${a}:${p}`).join(';') || '∅';
     for (const it of items) {

@@ -121,7 +121,7 @@ interface Doc {
   noOpinion: boolean;
 }
 
-const refText = (r: EntryRef) => `${r.file}:${r.line} ${r.term}`;
+const refText = (r: EntryRef) => r.label;
 const round = (x: number) => Math.round(x * 1000) / 1000;
 const squash = (s: number) => round(s / Math.sqrt(s * s + 4));
 const signed = (v: number) => `${v > 0 ? '+' : ''}${v}`;
@@ -356,8 +356,7 @@ function nearestTarget(doc: Doc, group: number, start: number, end: number): Hit
 function span(doc: Doc, start: number, end: number, rule: string, ref?: EntryRef): Evidence {
   const a = (doc.tokens[start] as Token).start;
   const b = (doc.tokens[end - 1] as Token).end;
-  const ev: Evidence = { text: doc.text.slice(a, b), start: a, end: b, rule };
-  return ref ? { ...ev, entry: refText(ref) } : ev;
+  return ref ? { text: doc.text.slice(a, b), start: a, end: b, rule, entry: ref.label } : { text: doc.text.slice(a, b), start: a, end: b, rule };
 }
 
 function aspectJudgement(doc: Doc, m: Hit, group: number, valence: number, ref: EntryRef, target: Hit): void {
@@ -594,13 +593,20 @@ function applyClauseWeights(doc: Doc): void {
 function attachAreas(doc: Doc): void {
   const weak = new Set(doc.opts.weakAreas ?? []);
   const cueHits = doc.cues;
+  const byClause = new Map<number, Hit[]>();
+  for (const h of cueHits) {
+    const c = doc.clauseOf[h.start] ?? -1;
+    const list = byClause.get(c);
+    if (list) list.push(h);
+    else byClause.set(c, [h]);
+  }
   for (const j of doc.judgements) {
     if (j.fixedArea) {
       j.area = j.fixedArea;
       note(j, () => `area ${j.area} (bound by its entry)`);
       continue;
     }
-    const inClause = cueHits.filter((h) => doc.clauseOf[h.start] === j.clause);
+    const inClause = byClause.get(j.clause) ?? [];
     const a = pickArea(j, inClause, weak);
     if (a) {
       j.area = a;

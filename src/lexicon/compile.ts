@@ -9,6 +9,8 @@ export interface EntryRef {
   readonly file: string;
   readonly line: number;
   readonly term: string;
+  /** `file:line term`, built once: evidence names its entry this way */
+  readonly label: string;
 }
 
 export type Payload =
@@ -169,7 +171,7 @@ export function compileLexicon(src: LexiconSource, fileTexts: readonly string[])
     }
   };
 
-  const ref = (file: string, line: number, term: string): EntryRef => ({ file, line, term });
+  const ref = (file: string, line: number, term: string): EntryRef => ({ file, line, term, label: `${file}:${line} ${term}` });
   for (const { row, file, line } of src.idioms) {
     insert('idiom', row.phrase, { kind: 'idiom', valence: row.valence, area: row.area, ref: ref(file, line, row.phrase) });
   }

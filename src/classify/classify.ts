@@ -157,6 +157,7 @@ export function classifyText(text: string, lex: CompiledLexicon, opts: ClassifyO
   applyNegation(doc);
   applyIrrealis(doc);
   applySarcasm(doc);
+  applyClosingSarcasm(doc);
   applyClauseWeights(doc);
   attachAreas(doc);
   const result = summarise(doc);
@@ -361,8 +362,10 @@ function span(doc: Doc, start: number, end: number, rule: string, ref?: EntryRef
 
 function aspectJudgement(doc: Doc, m: Hit, group: number, valence: number, ref: EntryRef, target: Hit): void {
   const g = doc.lex.groups[group];
+  // the group says what the judgement is about ("rask behandling" is about waiting even where
+  // "behandling" names the staff); without a group area, the target's own cue decides
   const j = addJudgement(doc, m.start, m.end, valence, `aspect:${g?.name ?? group}`, ref, {
-    fixedArea: cueAreaAt(doc, target.start) ?? g?.area,
+    fixedArea: g?.area ?? cueAreaAt(doc, target.start),
   });
   j.extra.push(span(doc, target.start, target.end, `aspect-target:${g?.name ?? group}`, target.payload.ref));
 }
@@ -565,6 +568,29 @@ function applySarcasm(doc: Doc): void {
   }
 }
 
+/**
+ * Sarcasm at the end ("Still there. Lovely.", "Fick vänta en timme. Toppen."): a sentence that is
+ * nothing but one or two words of praise, after a sentence that only complains, in a comment with
+ * no other praise, means the opposite.
+ */
+function applyClosingSarcasm(doc: Doc): void {
+  const n = doc.sentences.length;
+  if (n < 2) return;
+  const last = doc.clauses.filter((c) => c.sentence === n - 1);
+  const own = doc.judgements.filter((j) => doc.clauses[j.clause]?.sentence === n - 1);
+  if (last.length !== 1 || own.length !== 1) return;
+  const j = own[0] as Judgement;
+  const c = last[0] as Clause;
+  let words = 0;
+  for (let k = c.start; k < c.end; k++) if (doc.tokens[k]?.kind === 'word') words++;
+  if (words > 2 || j.value < 2 || j.defaultArea || j.rule === 'idiom' || j.emoji) return;
+  const before = doc.judgements.filter((x) => x !== j);
+  const prev = before.filter((x) => doc.clauses[x.clause]?.sentence === n - 2);
+  if (prev.length === 0 || !before.every((x) => x.value < 0)) return;
+  j.value *= RULES.sarcasm;
+  note(j, () => `sarcasm ×${RULES.sarcasm} (lone praise closing a complaint)`);
+}
+
 /** Contrast and concessive clause weights, and exclamation marks. */
 function applyClauseWeights(doc: Doc): void {
   for (const j of doc.judgements) {
@@ -662,7 +688,9 @@ function pickArea(j: Judgement, all: Hit[], weak: ReadonlySet<string>): string |
   if (j.defaultArea && all.some((h) => areaOf(h) === j.defaultArea)) return j.defaultArea;
   // strong cues first; a weak (topic) cue only when nothing else names an area
   const strong = all.filter((h) => !weak.has(areaOf(h) ?? ''));
-  if (strong.length === 0 && j.defaultArea) return j.defaultArea;
+  // a word with an area of its own keeps it ("hjälpsam respons i chatten" is about the staff),
+  // unless it directly describes another area's noun ("trevlig app", "smidig e-tjänst")
+  if (j.defaultArea && !strong.some((h) => h.start === j.end || h.end === j.start)) return j.defaultArea;
   const hs = strong.length > 0 ? strong : all;
   let best: Hit | undefined;
   let bestD = Infinity;

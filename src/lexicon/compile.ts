@@ -81,6 +81,12 @@ export function termWords(term: string): string[] {
 /** Stems shorter than this match too much ("one" and "on" share the stem "on"); exact forms only. */
 const MIN_STEM = 3;
 const EMPTY_IDS: readonly number[] = [];
+const COMPARATIVE_SUFFIXES: Record<Lang, readonly string[]> = {
+  sv: ['aste', 'are', 'ast'],
+  da: ['este', 'ere', 'est'],
+  nb: ['este', 'ere', 'est'],
+  en: [],
+};
 const SHORT_SUFFIXES = ['en', 'et', 'er', 'ar', 'na', 'n', 'a', 't'];
 const HEAD_SUFFIXES = ['erna', 'arna', 'orna', 'ene', 'ane', 'en', 'et', 'er', 'ar', 'or', 'na', 'n', 't', 'a', 'e'];
 
@@ -262,6 +268,18 @@ export function compileLexicon(src: LexiconSource, fileTexts: readonly string[])
     }
   };
 
+  // comparatives and superlatives the stemmers leave on ("deiligere", "sterkeste", "snabbare")
+  const comparative = (w: string, out: Map<number, MatchVia>) => {
+    if (w.length < 7) return;
+    for (const suf of COMPARATIVE_SUFFIXES[lang]) {
+      if (!w.endsWith(suf)) continue;
+      const base = w.slice(0, -suf.length);
+      for (const id of exact.get(base) ?? []) if (!exactOnly.has(id)) out.set(id, 'stem');
+      for (const id of byStem.get(stem(base)) ?? []) if (!out.has(id)) out.set(id, 'stem');
+      if (out.size > 0) return;
+    }
+  };
+
   const cache = new Map<string, TokenMatch>();
   const match = (norm: string): TokenMatch => {
     const hit = cache.get(norm);
@@ -269,6 +287,7 @@ export function compileLexicon(src: LexiconSource, fileTexts: readonly string[])
     const via = new Map<number, MatchVia>();
     direct(norm, via);
     if (via.size === 0) inflected(norm, via);
+    if (via.size === 0) comparative(norm, via);
     // English contractions: "weren't", "didn't" carry the negator "n't" when the lexicon lists it
     if (lang === 'en' && norm.endsWith("n't") && norm.length > 3) direct("n't", via);
     let found: Omit<TokenMatch, 'starts'>;

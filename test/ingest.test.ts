@@ -73,3 +73,27 @@ describe('reading comment CSVs', () => {
     expect(rows[0] && 'ok' in rows[0] ? rows[0].ok.extra : undefined).toEqual({ unit: 'jobcenter' });
   });
 });
+
+describe('CSV reader on arbitrary content (property)', () => {
+  it('loses no row and changes no text, whatever the cells contain', async () => {
+    const fc = (await import('fast-check')).default;
+    const Papa = (await import('papaparse')).default;
+    let n = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }).filter((t) => t.trim() !== '' && !t.startsWith('\uFEFF')), { minLength: 1, maxLength: 12 }),
+        fc.constantFrom(',', ';', '\t'),
+        fc.constantFrom('\n', '\r\n'),
+        async (textsIn, delimiter, newline) => {
+          const rows = textsIn.map((t, i) => [String(i + 1), t]);
+          const csv = Papa.unparse({ fields: ['id', 'text'], data: rows }, { delimiter, newline, quotes: true });
+          const p = file(`prop-${n++}.csv`, csv + newline);
+          const { rows: out } = await collect(p);
+          expect(out.length).toBe(rows.length);
+          expect(texts(out)).toEqual(textsIn);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+});

@@ -1,4 +1,4 @@
-import { detectLanguage } from '../langid/detectLanguage.js';
+import { buildLanguageIndex, detectLanguage } from '../langid/detectLanguage.js';
 import { loadLexicons, type LexiconSet } from '../lexicon/loadLexicons.js';
 import type { Lang } from '../normalize/stem.js';
 import type { LoadedPipeline } from '../pipeline/loadPipeline.js';
@@ -24,7 +24,8 @@ export interface Classifier {
 export function createClassifier(pipeline: LoadedPipeline): Classifier {
   const lexicons = loadLexicons(pipeline.lexiconDir, pipeline.languages, pipeline.areaIds);
   const areas = pipeline.areaIds;
-  const detect = (text: string) => detectLanguage(text, lexicons.byLang).lang;
+  const index = buildLanguageIndex(lexicons.byLang);
+  const detect = (text: string) => detectLanguage(text, index).lang;
   return {
     version: lexicons.version,
     lexicons,

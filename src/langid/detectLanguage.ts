@@ -6,11 +6,18 @@ import { tokenize } from '../normalize/tokenize.js';
  * Language identification for sv, da, nb and en from what the lexicons know: function words
  * (weighted by how many of the languages share them), every listed word form, and the letters
  * only some of the languages use (ä/ö Swedish; æ/ø Danish and Norwegian). Pure and deterministic;
- * ties go to the earlier language in `langs`.
+ * ties go to the earlier language of the pipeline.
  */
 export interface LanguageGuess {
   readonly lang: Lang;
   readonly scores: Readonly<Record<string, number>>;
+}
+
+/** Per word form, which languages list it: built once per lexicon set. */
+export interface LanguageIndex {
+  readonly langs: readonly Lang[];
+  /** word → [function-word weight per language, form weight per language] */
+  readonly words: ReadonlyMap<string, Float64Array>;
 }
 
 const LETTERS: Record<Lang, RegExp> = {
@@ -20,26 +27,62 @@ const LETTERS: Record<Lang, RegExp> = {
   en: /(?!)/g,
 };
 
-export function detectLanguage(text: string, lexicons: ReadonlyMap<Lang, CompiledLexicon>): LanguageGuess {
+export function buildLanguageIndex(lexicons: ReadonlyMap<Lang, CompiledLexicon>): LanguageIndex {
   const langs = [...lexicons.keys()];
-  const scores: Record<string, number> = Object.fromEntries(langs.map((l) => [l, 0]));
-  const words = tokenize(text)
-    .filter((t) => t.kind === 'word')
-    .map((t) => t.norm);
-  for (const w of words) {
-    const fw = langs.filter((l) => lexicons.get(l)?.functionWords.has(w));
-    const fo = langs.filter((l) => lexicons.get(l)?.forms.has(w));
-    for (const l of fw) scores[l] = (scores[l] ?? 0) + 2 / fw.length;
-    for (const l of fo) scores[l] = (scores[l] ?? 0) + 1 / fo.length;
+  const L = langs.length;
+  const words = new Map<string, Float64Array>();
+  const get = (w: string) => {
+    let v = words.get(w);
+    if (!v) {
+      v = new Float64Array(2 * L);
+      words.set(w, v);
+    }
+    return v;
+  };
+  langs.forEach((l, i) => {
+    const lex = lexicons.get(l) as CompiledLexicon;
+    for (const w of lex.functionWords) get(w)[i] = 1;
+    for (const w of lex.forms) get(w)[L + i] = 1;
+  });
+  // a word shared by k languages counts 1/k for each (function words twice as much)
+  for (const v of words.values()) {
+    let fw = 0;
+    let fo = 0;
+    for (let i = 0; i < L; i++) {
+      fw += v[i] as number;
+      fo += v[L + i] as number;
+    }
+    for (let i = 0; i < L; i++) {
+      if (fw > 0) v[i] = ((v[i] as number) * 2) / fw;
+      if (fo > 0) v[L + i] = (v[L + i] as number) / fo;
+    }
+  }
+  return { langs, words };
+}
+
+export function detectLanguage(text: string, index: LanguageIndex): LanguageGuess {
+  const { langs, words } = index;
+  const L = langs.length;
+  const score = new Float64Array(L);
+  for (const t of tokenize(text)) {
+    if (t.kind !== 'word') continue;
+    const v = words.get(t.norm);
+    if (!v) continue;
+    for (let i = 0; i < L; i++) score[i] = (score[i] as number) + (v[i] as number) + (v[L + i] as number);
   }
   const lower = text.toLowerCase();
-  for (const l of langs) {
-    const m = lower.match(LETTERS[l]);
-    if (m) scores[l] = (scores[l] ?? 0) + 1.5 * Math.min(3, m.length);
-  }
-  // Swedish has å too, English none of the Nordic letters
-  if (/[åæøäö]/.test(lower) && 'en' in scores) scores.en = (scores.en ?? 0) - 3;
-  let best = langs[0] as Lang;
-  for (const l of langs) if ((scores[l] ?? 0) > (scores[best] ?? 0)) best = l;
-  return { lang: best, scores };
+  const nordic = /[åæøäö]/.test(lower);
+  langs.forEach((l, i) => {
+    const m = nordic ? lower.match(LETTERS[l]) : null;
+    if (m) score[i] = (score[i] as number) + 1.5 * Math.min(3, m.length);
+    // Swedish has å too, English none of the Nordic letters
+    if (l === 'en' && nordic) score[i] = (score[i] as number) - 3;
+  });
+  let best = 0;
+  for (let i = 1; i < L; i++) if ((score[i] as number) > (score[best] as number)) best = i;
+  const scores: Record<string, number> = {};
+  langs.forEach((l, i) => {
+    scores[l] = Math.round((score[i] as number) * 1000) / 1000;
+  });
+  return { lang: langs[best] as Lang, scores };
 }

@@ -133,7 +133,22 @@ export function isFodselsnummer(d: string): boolean {
 export function findPii(text: string): Finding[] {
   const found: Finding[] = [];
   const push = (type: PiiType, start: number, end: number) => found.push({ type, start, end });
-  for (const m of text.matchAll(EMAIL)) push('EMAIL', m.index, m.index + m[0].length);
+  // cheap gates first: most comments have no digits, no @ and no capitalised word mid-sentence
+  const digits = DIGIT.test(text);
+  const names = MID_CAPITAL.test(text) || NAME_KEYWORD.test(text);
+  if (!digits && !names && !text.includes('@')) return found;
+  if (text.includes('@')) for (const m of text.matchAll(EMAIL)) push('EMAIL', m.index, m.index + m[0].length);
+  if (digits) findNumbers(text, push);
+  if (names) findNames(text, found, push);
+  return resolveOverlaps(found);
+}
+
+const DIGIT = /\d/;
+/** a capital after a lower-case word, a comma or a line break: where names stand */
+const MID_CAPITAL = /[\p{Ll},:]\s+\p{Lu}|\n\s*\p{Lu}/u;
+const NAME_KEYWORD = /heter|hedder|navn|namn|name|called/i;
+
+function findNumbers(text: string, push: (type: PiiType, start: number, end: number) => void): void {
   for (const m of text.matchAll(SE_PNR)) {
     if (isPersonnummer(m[1] as string, m[2] as string)) push('PERSONNUMMER', m.index, m.index + m[0].length);
   }
@@ -154,6 +169,9 @@ export function findPii(text: string): Finding[] {
   for (const re of [STREET_NORDIC, STREET_WORD, STREET_EN]) {
     for (const m of text.matchAll(re)) push('ADDRESS', m.index, m.index + m[0].length);
   }
+}
+
+function findNames(text: string, found: Finding[], push: (type: PiiType, start: number, end: number) => void): void {
   for (const re of [NAME_INTRO, NAME_SIGNOFF, NAME_ROLE]) {
     for (const m of text.matchAll(re)) {
       const name = m[1] as string;
@@ -191,6 +209,9 @@ export function findPii(text: string): Finding[] {
     const start = m.index + m[0].lastIndexOf(m[1] as string);
     push('NAME', start, start + words.join(' ').length);
   }
+}
+
+function resolveOverlaps(found: Finding[]): Finding[] {
   // checked identity numbers and e-mail win over phone and address patterns, and those over names
   const priority: Record<PiiType, number> = { PERSONNUMMER: 0, CPR: 0, FODSELSNUMMER: 0, EMAIL: 1, ADDRESS: 2, PHONE: 3, NAME: 4 };
   found.sort((a, b) => priority[a.type] - priority[b.type] || b.end - b.start - (a.end - a.start) || a.start - b.start);

@@ -61,6 +61,11 @@ describe('classifier rules (test lexicon)', () => {
     expect(pairs(sv('Toppen, fick vänta en timme i kö'))).toBe('wait:neg');
   });
 
+  it('reads lone praise closing a complaint as irony, and a cue-less sentence as continuing the one before', () => {
+    expect(pairs(sv('Lång väntetid i kön. Toppen.'))).toBe('wait:neg');
+    expect(pairs(sv('Jag sökte bygglov i maj. Inte bra alls.'))).toBe('services:neg');
+  });
+
   it('gives comments without judgement no area, or a neutral area when one is named', () => {
     expect(pairs(sv('Nej'))).toBe('');
     expect(pairs(sv('-'))).toBe('');

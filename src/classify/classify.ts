@@ -92,8 +92,8 @@ interface Judgement {
   readonly ref: EntryRef | undefined;
   /** the area the judgement is bound to by its entry (idiom or aspect target) */
   readonly fixedArea: string | undefined;
-  /** the area the word implies when its clause names none */
-  readonly defaultArea: string | undefined;
+  /** the area the word implies when its clause names none (dropped when read as irony) */
+  defaultArea: string | undefined;
   readonly emoji: boolean;
   negated: boolean;
   area: string | undefined;
@@ -583,11 +583,14 @@ function applyClosingSarcasm(doc: Doc): void {
   const c = last[0] as Clause;
   let words = 0;
   for (let k = c.start; k < c.end; k++) if (doc.tokens[k]?.kind === 'word') words++;
-  if (words > 2 || j.value < 2 || j.defaultArea || j.rule === 'idiom' || j.emoji) return;
+  if (words > 2 || j.value < 2 || j.rule === 'idiom' || j.emoji) return;
+  // "Lovely." implies staff, but in a comment that never mentions the staff it is irony
+  if (j.defaultArea && doc.cues.some((h) => areaOf(h) === j.defaultArea)) return;
   const before = doc.judgements.filter((x) => x !== j);
   const prev = before.filter((x) => doc.clauses[x.clause]?.sentence === n - 2);
   if (prev.length === 0 || !before.every((x) => x.value < 0)) return;
   j.value *= RULES.sarcasm;
+  j.defaultArea = undefined;
   note(j, () => `sarcasm ×${RULES.sarcasm} (lone praise closing a complaint)`);
 }
 
@@ -652,6 +655,18 @@ function attachAreas(doc: Doc): void {
     if (named.size === 1) {
       j.area = [...named][0];
       note(j, () => `area ${j.area} (cue in its sentence)`);
+      continue;
+    }
+    // "Pothole outside no. 14. Still not fixed.": a sentence without a cue continues the one before
+    if (named.size === 0 && sentence !== undefined && sentence > 0) {
+      const prev = new Set<string>();
+      for (const h of cueHits) {
+        if (doc.clauses[doc.clauseOf[h.start] ?? -1]?.sentence === sentence - 1) prev.add(areaOf(h) ?? '');
+      }
+      if (prev.size === 1) {
+        j.area = [...prev][0];
+        note(j, () => `area ${j.area} (cue in the sentence before)`);
+      }
     }
   }
   const attached = doc.judgements.some((j) => j.area);

@@ -121,3 +121,37 @@ describe('compare, rescore, export', () => {
     expect(text).toContain(`'+46 bra`);
   });
 });
+
+describe('retroactive redaction and safe reports', () => {
+  it('redacts a database loaded with --keep-raw, re-classifying what changed', async () => {
+    const f = join(dir, 'raw.csv');
+    writeFileSync(f, 'id,municipality,year,text,contact\n1,Lund,2024,"Lång kö, ring 070-123 45 67",anna@example.se\n2,Lund,2024,<script>alert(1)</script> bra,\n');
+    const db3 = join(dir, 'raw.duckdb');
+    expect(await main(['run', '--input', f, '--db', db3, '--pipeline', TEST_PIPELINE, '--keep-raw'], captureIo(dir))).toBe(0);
+    const io = captureIo(dir);
+    expect(await main(['redact', '--db', db3, '--pipeline', TEST_PIPELINE], io)).toBe(0);
+    expect(io.stderr()).toBe('redact: 1 identifiers redacted in 1 comments (re-classified), 0 rejected rows redacted\n');
+    const d = await openDatabase(db3, { mustExist: true });
+    try {
+      const rows = (await d.connection.runAndReadAll('SELECT source_id, text, extra, redactions FROM comments ORDER BY source_id')).getRowObjects();
+      expect(rows).toEqual([
+        { source_id: '1', text: 'Lång kö, ring [PHONE]', extra: '{"contact":"[EMAIL]"}', redactions: 1 },
+        { source_id: '2', text: '<script>alert(1)</script> bra', extra: '{"contact":""}', redactions: 0 },
+      ]);
+      const ev = (await d.connection.runAndReadAll("SELECT evidence FROM mentions WHERE area = 'wait'")).getRowObjects();
+      expect(JSON.parse(String(ev[0]?.evidence))).toEqual([
+        { text: 'Lång', start: 0, end: 4, rule: 'aspect:duration', entry: 'lexicons/sv/aspects.json:1 lång' },
+        { text: 'kö', start: 5, end: 7, rule: 'area-cue', entry: 'lexicons/sv/areas.tsv:6 kö' },
+        { text: 'kö', start: 5, end: 7, rule: 'aspect-target:duration', entry: 'lexicons/sv/aspects.json:1 kö' },
+      ]);
+    } finally {
+      d.close();
+    }
+    // the report shows comment text escaped, never as markup
+    const out = join(dir, 'r.html');
+    expect(await main(['report', '--db', db3, '--year', '2024', '--output', out, '--pipeline', TEST_PIPELINE], captureIo(dir))).toBe(0);
+    const html = readFileSync(out, 'utf8');
+    expect(html).not.toContain('<script>');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; bra');
+  });
+});

@@ -6,6 +6,7 @@ import { EXPLAIN_USAGE, explainCommand } from './commands/explain.js';
 import { REPORT_USAGE, reportCommand } from './commands/report.js';
 import { COMPARE_USAGE, compareCommand } from './commands/compare.js';
 import { EXPORT_USAGE, exportCommand } from './commands/exportData.js';
+import { REDACT_USAGE, redactCommand } from './commands/redactDb.js';
 import { RESCORE_USAGE, rescoreCommand } from './commands/rescore.js';
 import { RUN_USAGE, runCommand } from './commands/run.js';
 import { processIo, type Io } from './io.js';
@@ -19,6 +20,7 @@ const COMMANDS: Record<string, { run: (args: string[], io: Io) => Promise<number
   explain: { run: explainCommand, usage: EXPLAIN_USAGE, about: 'show how one comment is classified' },
   rescore: { run: rescoreCommand, usage: RESCORE_USAGE, about: 're-classify stored comments with the current lexicons' },
   compare: { run: compareCommand, usage: COMPARE_USAGE, about: 'shares and changes by segment and period' },
+  redact: { run: redactCommand, usage: REDACT_USAGE, about: 'redact an existing database retroactively' },
   export: { run: exportCommand, usage: EXPORT_USAGE, about: 'write comments and mentions as Parquet or CSV' },
   demo: { run: demoCommand, usage: 'pulse demo [--db FILE] [--output FILE]', about: 'the npm start job on the bundled demo data' },
 };

@@ -126,8 +126,12 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
 const squash = (s: number) => round(s / Math.sqrt(s * s + 4));
 const signed = (v: number) => `${v > 0 ? '+' : ''}${v}`;
 
-export function classifyText(text: string, lex: CompiledLexicon, opts: ClassifyOptions): ClassifyOutput {
-  const tokens = tokenize(text);
+export function classifyText(
+  text: string,
+  lex: CompiledLexicon,
+  opts: ClassifyOptions,
+  tokens: Token[] = tokenize(text),
+): ClassifyOutput {
   const matches = new Array<TokenMatch | undefined>(tokens.length);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token;
@@ -186,34 +190,34 @@ function splitSentences(tokens: readonly Token[]): Sentence[] {
 
 /** Longest match first, layer by layer; idioms consume their words so nothing else reads them. */
 function matchLayers(doc: Doc): void {
-  const scan = (layer: Layer, out: Hit[], view: readonly (TokenMatch | undefined)[], consume: boolean) => {
-    const trie = doc.lex.tries[layer];
-    if (trie.next.size === 0) return;
-    const bit = LAYER_BITS[layer];
-    for (const sen of doc.sentences) {
-      let i = sen.start;
-      while (i < sen.end) {
-        const m = view[i];
-        // most words start no entry of the layer: a bit test, no trie walk
-        const hit = m && m.starts & bit ? longestAt(trie, view, i, sen.end) : undefined;
-        if (!hit) {
-          i++;
-          continue;
-        }
-        for (const p of onePerEntryKind(hit.payloads, doc.tokens, hit.start, hit.end)) {
-          out.push({ start: hit.start, end: hit.end, payload: p });
-        }
-        if (consume) for (let k = hit.start; k < hit.end; k++) (view as (TokenMatch | undefined)[])[k] = undefined;
-        i = hit.end;
-      }
-    }
-  };
   const view = doc.matches.slice();
-  scan('idiom', doc.idioms, view, true);
-  scan('area', doc.cues, view, false);
-  scan('lexical', doc.lexical, view, false);
-  scan('target', doc.targets, view, false);
-  scan('modifier', doc.modifiers, view, false);
+  scanLayer(doc, 'idiom', doc.idioms, view, true);
+  scanLayer(doc, 'area', doc.cues, view, false);
+  scanLayer(doc, 'lexical', doc.lexical, view, false);
+  scanLayer(doc, 'target', doc.targets, view, false);
+  scanLayer(doc, 'modifier', doc.modifiers, view, false);
+}
+
+function scanLayer(doc: Doc, layer: Layer, out: Hit[], view: (TokenMatch | undefined)[], consume: boolean): void {
+  const trie = doc.lex.tries[layer];
+  if (trie.next.size === 0) return;
+  const bit = LAYER_BITS[layer];
+  for (const sen of doc.sentences) {
+    let i = sen.start;
+    while (i < sen.end) {
+      const m = view[i];
+      // most words start no entry of the layer: a bit test, no trie walk
+      const hit = m && m.starts & bit ? longestAt(trie, view, i, sen.end) : undefined;
+      if (!hit) {
+        i++;
+        continue;
+      }
+      const payloads = hit.payloads.length > 1 ? onePerEntryKind(hit.payloads, doc.tokens, hit.start, hit.end) : hit.payloads;
+      for (const p of payloads) out.push({ start: hit.start, end: hit.end, payload: p });
+      if (consume) for (let k = hit.start; k < hit.end; k++) view[k] = undefined;
+      i = hit.end;
+    }
+  }
 }
 
 /**
@@ -221,25 +225,37 @@ function matchLayers(doc: Doc): void {
  * own form and same-stem relatives: "trevliga" → trevlig, trevligt, trevliga), the entry written
  * exactly as the text wins, else the shortest (the base form). Aspect entries stay one per group.
  */
-function onePerEntryKind(payloads: readonly Payload[], tokens: readonly Token[], start: number, end: number): Payload[] {
-  if (payloads.length < 2) return payloads as Payload[];
-  const text = tokens
-    .slice(start, end)
-    .map((t) => t.norm)
-    .join(' ');
-  const keyOf = (p: Payload) =>
-    p.kind === 'target' || p.kind === 'modifier' ? `${p.kind}:${p.group}` : p.kind === 'unit' ? `unit:${p.unit}` : p.kind;
+function onePerEntryKind(payloads: readonly Payload[], tokens: readonly Token[], start: number, end: number): readonly Payload[] {
+  // the common case: every payload of a different kind, nothing to choose
+  let repeated = false;
+  for (let a = 0; a < payloads.length && !repeated; a++) {
+    for (let b = a + 1; b < payloads.length; b++) {
+      if (kindKey(payloads[a] as Payload) === kindKey(payloads[b] as Payload)) {
+        repeated = true;
+        break;
+      }
+    }
+  }
+  if (!repeated) return payloads;
+  let text = '';
+  for (let k = start; k < end; k++) text += (k > start ? ' ' : '') + (tokens[k] as Token).norm;
   const best = new Map<string, Payload>();
-  const rank = (p: Payload) => {
-    const term = p.ref.term.replace(/(^|\s)=/g, '$1');
-    return term === text ? -1 : term.length;
-  };
   for (const p of payloads) {
-    const k = keyOf(p);
+    const k = kindKey(p);
     const cur = best.get(k);
-    if (!cur || rank(p) < rank(cur)) best.set(k, p);
+    if (!cur || entryRank(p, text) < entryRank(cur, text)) best.set(k, p);
   }
   return [...best.values()];
+}
+
+function kindKey(p: Payload): string {
+  return p.kind === 'target' || p.kind === 'modifier' ? `${p.kind}:${p.group}` : p.kind === 'unit' ? `unit:${p.unit}` : p.kind;
+}
+
+/** The entry written exactly as the text ranks first, then shorter (base) forms. */
+function entryRank(p: Payload, text: string): number {
+  const term = p.ref.term.replace(/(^|\s)=/g, '$1');
+  return term === text ? -1 : term.length;
 }
 
 /** Commas, brackets, and contrast or concessive words open a new clause within a sentence. */
@@ -251,31 +267,17 @@ function splitClauses(doc: Doc): void {
   }
   doc.sentences.forEach((sen, si) => {
     let start = sen.start;
-    const close = (end: number) => {
-      if (end <= start) return;
-      const index = doc.clauses.length;
-      const flags: ClauseFlag[] = [];
-      let weight = 1;
-      const op = openers.get(start);
-      if (op) {
-        flags.push(op.shifter === 'contrast' ? 'contrast' : 'concessive');
-        weight = op.weight;
-      }
-      if (sen.question) flags.push('question');
-      doc.clauses.push({ index, sentence: si, start, end, weight, flags, exclaim: sen.exclaim });
-      doc.clauseOf.fill(index, start, end);
-      start = end;
-    };
     for (let i = sen.start; i < sen.end; i++) {
       const t = doc.tokens[i] as Token;
       if (t.kind === 'punct' && (t.norm === ',' || t.norm === '(' || t.norm === ')')) {
-        close(i);
+        addClause(doc, sen, si, start, i, openers);
         start = i + 1;
       } else if (i > start && openers.has(i)) {
-        close(i);
+        addClause(doc, sen, si, start, i, openers);
+        start = i;
       }
     }
-    close(sen.end);
+    addClause(doc, sen, si, start, sen.end, openers);
   });
   for (const h of doc.lexical) {
     const p = h.payload;
@@ -284,6 +286,28 @@ function splitClauses(doc: Doc): void {
       if (c && !c.flags.includes('irrealis')) c.flags.push('irrealis');
     }
   }
+}
+
+function addClause(
+  doc: Doc,
+  sen: Sentence,
+  si: number,
+  start: number,
+  end: number,
+  openers: ReadonlyMap<number, Payload & { kind: 'shifter' }>,
+): void {
+  if (end <= start) return;
+  const index = doc.clauses.length;
+  const flags: ClauseFlag[] = [];
+  let weight = 1;
+  const op = openers.get(start);
+  if (op) {
+    flags.push(op.shifter === 'contrast' ? 'contrast' : 'concessive');
+    weight = op.weight;
+  }
+  if (sen.question) flags.push('question');
+  doc.clauses.push({ index, sentence: si, start, end, weight, flags, exclaim: sen.exclaim });
+  doc.clauseOf.fill(index, start, end);
 }
 
 // ------------------------------------------------------------------ judgements
@@ -446,9 +470,15 @@ function judgeDurations(doc: Doc): void {
     // four months I got a job" is not); a short one only praise where the sentence is about a
     // service at all ("2 minutes of applause" in a news sentence is not)
     const sentence = doc.clauses[doc.clauseOf[u.start] ?? -1]?.sentence;
-    const inSentence = (h: Hit) => doc.clauses[doc.clauseOf[h.start] ?? -1]?.sentence === sentence;
-    if (v < 0 && !doc.cues.some((h) => areaOf(h) === cfg.area && inSentence(h))) continue;
-    if (v > 0 && !within && !doc.cues.some(inSentence)) continue;
+    let waitCue = false;
+    let anyCue = false;
+    for (const h of doc.cues) {
+      if (doc.clauses[doc.clauseOf[h.start] ?? -1]?.sentence !== sentence) continue;
+      anyCue = true;
+      if (areaOf(h) === cfg.area) waitCue = true;
+    }
+    if (v < 0 && !waitCue) continue;
+    if (v > 0 && !within && !anyCue) continue;
     const j = addJudgement(doc, from, u.end, v, 'duration', up.ref, { fixedArea: cfg.area });
     note(j, () => `${round(minutes)} minutes${within ? ' (within)' : ''}`);
   }
@@ -721,19 +751,11 @@ function pickArea(j: Judgement, all: Hit[], weak: ReadonlySet<string>): string |
 
 function summarise(doc: Doc): Classification {
   const byArea = new Map<string, { sum: number; evidence: Evidence[] }>();
-  const entryFor = (a: string) => {
-    let e = byArea.get(a);
-    if (!e) {
-      e = { sum: 0, evidence: [] };
-      byArea.set(a, e);
-    }
-    return e;
-  };
   let total = 0;
   for (const j of doc.judgements) {
     total += j.value;
     if (!j.area) continue;
-    const e = entryFor(j.area);
+    const e = areaEntry(byArea, j.area);
     e.sum += j.value;
     e.evidence.push(span(doc, j.start, j.end, j.rule, j.ref), ...j.extra);
   }
@@ -745,7 +767,7 @@ function summarise(doc: Doc): Classification {
     if (e) e.evidence.push(span(doc, h.start, h.end, 'area-cue', h.payload.ref));
     else if (!anyJudgement && !doc.noOpinion && !doc.clauses[doc.clauseOf[h.start] ?? -1]?.flags.includes('question')) {
       // an area named without any judgement in the whole comment: neutral
-      entryFor(a).evidence.push(span(doc, h.start, h.end, 'area-cue', h.payload.ref));
+      areaEntry(byArea, a).evidence.push(span(doc, h.start, h.end, 'area-cue', h.payload.ref));
     }
   }
   const areas: AreaResult[] = [];
@@ -758,6 +780,15 @@ function summarise(doc: Doc): Classification {
   const label: Polarity =
     total > RULES.sentimentNeutralBand ? 'pos' : total < -RULES.sentimentNeutralBand ? 'neg' : 'neu';
   return { sentiment: { label, score: squash(total) }, areas };
+}
+
+function areaEntry(byArea: Map<string, { sum: number; evidence: Evidence[] }>, a: string): { sum: number; evidence: Evidence[] } {
+  let e = byArea.get(a);
+  if (!e) {
+    e = { sum: 0, evidence: [] };
+    byArea.set(a, e);
+  }
+  return e;
 }
 
 function dedupe(ev: Evidence[]): Evidence[] {

@@ -1,6 +1,7 @@
 import { buildLanguageIndex, detectLanguage } from '../langid/detectLanguage.js';
 import { loadLexicons, type LexiconSet } from '../lexicon/loadLexicons.js';
 import type { Lang } from '../normalize/stem.js';
+import { tokenize } from '../normalize/tokenize.js';
 import type { LoadedPipeline } from '../pipeline/loadPipeline.js';
 import { classifyText, type ClassifyOutput } from './classify.js';
 
@@ -33,10 +34,11 @@ export function createClassifier(pipeline: LoadedPipeline): Classifier {
     detect,
     classify(text, lang, opts) {
       const given = lang && lang !== 'auto' && lexicons.byLang.has(lang as Lang) ? (lang as Lang) : undefined;
-      const chosen = given ?? detect(text);
+      const tokens = tokenize(text); // once, for detection and classification
+      const chosen = given ?? detectLanguage(text, index, tokens).lang;
       const lex = lexicons.byLang.get(chosen);
       if (!lex) throw new Error(`no lexicon for language ${chosen}`);
-      const out = classifyText(text, lex, { areas, weakAreas: pipeline.weakAreas, durations: pipeline.durations, trace: opts?.trace });
+      const out = classifyText(text, lex, { areas, weakAreas: pipeline.weakAreas, durations: pipeline.durations, trace: opts?.trace }, tokens);
       return { lang: chosen, langSource: given ? 'given' : 'detected', ...out };
     },
   };

@@ -1,6 +1,6 @@
 import type { CompiledLexicon } from '../lexicon/compile.js';
 import type { Lang } from '../normalize/stem.js';
-import { tokenize } from '../normalize/tokenize.js';
+import { tokenize, type Token } from '../normalize/tokenize.js';
 
 /**
  * Language identification for sv, da, nb and en from what the lexicons know: function words
@@ -60,11 +60,11 @@ export function buildLanguageIndex(lexicons: ReadonlyMap<Lang, CompiledLexicon>)
   return { langs, words };
 }
 
-export function detectLanguage(text: string, index: LanguageIndex): LanguageGuess {
+export function detectLanguage(text: string, index: LanguageIndex, tokens: readonly Token[] = tokenize(text)): LanguageGuess {
   const { langs, words } = index;
   const L = langs.length;
   const score = new Float64Array(L);
-  for (const t of tokenize(text)) {
+  for (const t of tokens) {
     if (t.kind !== 'word') continue;
     const v = words.get(t.norm);
     if (!v) continue;

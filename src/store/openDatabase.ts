@@ -21,7 +21,10 @@ export async function openDatabase(
   if (opts.mustExist && !existsSync(path)) throw new UserError(`${path}: no such database; create it with pulse run`);
   let instance: DuckDBInstance;
   try {
-    instance = await DuckDBInstance.create(path, opts.readOnly ? { access_mode: 'READ_ONLY' } : {});
+    // a bounded memory budget: a large batch spills to disk instead of growing with the file
+    const config: Record<string, string> = { memory_limit: process.env.PULSE_MEMORY_LIMIT ?? '256MB' };
+    if (opts.readOnly) config.access_mode = 'READ_ONLY';
+    instance = await DuckDBInstance.create(path, config);
   } catch (e) {
     const msg = (e as Error).message;
     if (/lock/i.test(msg)) {

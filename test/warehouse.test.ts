@@ -155,3 +155,30 @@ describe('retroactive redaction and safe reports', () => {
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; bra');
   });
 });
+
+describe('repeated ids within a batch', () => {
+  it('keeps the first row and rejects the later ones, with their lines', async () => {
+    const f = join(dir, 'dupes.csv');
+    writeFileSync(f, 'id,municipality,year,text\n7,Lund,2024,Lång kö\n8,Lund,2024,Bra\n7,Lund,2024,Kort kö\n7,Lund,2024,Igen\n');
+    const db4 = join(dir, 'dupes.duckdb');
+    const io = captureIo(dir);
+    expect(await main(['run', '--input', f, '--db', db4, '--pipeline', TEST_PIPELINE], io)).toBe(3);
+    expect(io.stderr()).toContain('4 rows read = 2 loaded + 2 rejected');
+    const d = await openDatabase(db4, { mustExist: true });
+    try {
+      const q = async (sql: string) => (await d.connection.runAndReadAll(sql)).getRowObjects();
+      expect(await q('SELECT line, reason, raw FROM rejects ORDER BY line')).toEqual([
+        { line: 4n, reason: 'duplicate id "7" (first on line 2)', raw: 'id=7 text=Kort kö' },
+        { line: 5n, reason: 'duplicate id "7" (first on line 2)', raw: 'id=7 text=Igen' },
+      ]);
+      expect(await q('SELECT source_id, text FROM comments ORDER BY line')).toEqual([
+        { source_id: '7', text: 'Lång kö' },
+        { source_id: '8', text: 'Bra' },
+      ]);
+      expect(await q('SELECT rows_read, rows_loaded, rows_rejected FROM batches')).toEqual([{ rows_read: 4n, rows_loaded: 2n, rows_rejected: 2n }]);
+      expect(await q('SELECT count(*) AS n FROM mentions WHERE comment_id NOT IN (SELECT comment_id FROM comments)')).toEqual([{ n: 0n }]);
+    } finally {
+      d.close();
+    }
+  });
+});

@@ -25,7 +25,13 @@ export interface CommentStream {
  */
 export async function readComments(
   file: string,
-  opts: { required: readonly ContractColumn[]; aliases?: Record<string, readonly string[]>; encoding?: string },
+  opts: {
+    required: readonly ContractColumn[];
+    aliases?: Record<string, readonly string[]>;
+    encoding?: string;
+    /** reject a repeated id here (keeps every id in memory); `run` checks in the database instead */
+    rejectDuplicates?: boolean;
+  },
 ): Promise<CommentStream> {
   const csv = await readCsv(file, { encoding: opts.encoding });
   const map = mapColumns(file, csv.header, opts.required, opts.aliases);
@@ -61,12 +67,12 @@ export async function readComments(
         yield { reject: { line: rec.line, raw, reason: `column "${col}" (${colNo}): ${issue?.message ?? 'invalid'}` } };
         continue;
       }
-      const first = seen.get(parsed.data.id);
+      const first = opts.rejectDuplicates === false ? undefined : seen.get(parsed.data.id);
       if (first !== undefined) {
         yield { reject: { line: rec.line, raw, reason: `duplicate id "${parsed.data.id}" (first on line ${first})` } };
         continue;
       }
-      seen.set(parsed.data.id, rec.line);
+      if (opts.rejectDuplicates !== false) seen.set(parsed.data.id, rec.line);
       const extra: Record<string, string> = {};
       for (const e of map.extras) extra[e.name] = rec.cells[e.index] ?? '';
       yield { ok: { ...parsed.data, line: rec.line, extra } };

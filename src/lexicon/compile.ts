@@ -301,7 +301,7 @@ export function compileLexicon(src: LexiconSource, fileTexts: readonly string[])
       if (found.ids.some((id) => tries[layer].next.has(id))) starts |= LAYER_BITS[layer];
     }
     const result: TokenMatch = { ...found, starts };
-    if (cache.size > 300_000) cache.clear();
+    if (cache.size > 20_000) cache.clear(); // bounded: memory must not grow with the input
     cache.set(norm, result);
     return result;
   };

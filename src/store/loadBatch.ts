@@ -50,6 +50,8 @@ export async function loadBatch(
     required: ['id', 'text', 'year', 'municipality'],
     aliases: pipeline.columns,
     encoding: opts.encoding,
+    // repeated ids are found in the database below, so memory does not grow with the file
+    rejectDuplicates: false,
   });
   const sha256 = await sha256File(file);
   await c.run('BEGIN TRANSACTION');
@@ -144,6 +146,9 @@ export async function loadBatch(
     }
     for (const a of appenders) a.flushSync();
     for (const a of appenders.splice(0)) a.closeSync();
+    const duplicates = await rejectDuplicateIds(db, batchId);
+    loaded -= duplicates;
+    rejected += duplicates;
     const loadedAt = (opts.now ?? new Date()).toISOString().replace('T', ' ').replace('Z', '');
     await c.run(
       `INSERT INTO batches VALUES ($id, $source, $sha, $enc, $read, $loaded, $rejected, $pipeline, $lex, $tool, CAST($at AS TIMESTAMP))`,
@@ -183,6 +188,39 @@ export async function loadBatch(
     }
     await c.run('ROLLBACK');
     throw e;
+  }
+}
+
+/**
+ * A repeated id within one batch: the first row stays, the later ones move to `rejects` (their
+ * raw column then holds the id and the redacted text). Done in SQL so no id is held in memory.
+ */
+async function rejectDuplicateIds(db: Database, batchId: number): Promise<number> {
+  const c = db.connection;
+  const b = { b: batchId };
+  await c.run(
+    `CREATE TEMP TABLE pulse_dupes AS
+     SELECT comment_id, line, source_id, text, first_line FROM (
+       SELECT comment_id, line, source_id, text,
+         min(line) OVER (PARTITION BY source_id) AS first_line,
+         row_number() OVER (PARTITION BY source_id ORDER BY line) AS rn
+       FROM comments WHERE batch_id = $b) WHERE rn > 1`,
+    b,
+  );
+  try {
+    const n = Number((await c.runAndReadAll('SELECT count(*) AS n FROM pulse_dupes')).getRowObjects()[0]?.n ?? 0);
+    if (n > 0) {
+      await c.run(
+        `INSERT INTO rejects SELECT $b, line, 'duplicate id "' || source_id || '" (first on line ' || first_line || ')',
+           'id=' || source_id || ' text=' || text FROM pulse_dupes ORDER BY line`,
+        b,
+      );
+      await c.run('DELETE FROM mentions WHERE comment_id IN (SELECT comment_id FROM pulse_dupes)');
+      await c.run('DELETE FROM comments WHERE comment_id IN (SELECT comment_id FROM pulse_dupes)');
+    }
+    return n;
+  } finally {
+    await c.run('DROP TABLE pulse_dupes');
   }
 }
 

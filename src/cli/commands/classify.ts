@@ -27,7 +27,13 @@ export async function classifyCommand(args: string[], io: Io): Promise<number> {
   const lang = langArg('classify', values.lang);
   const pipeline = loadPipeline(values.pipeline);
   const classifier = createClassifier(pipeline);
-  const stream = await readComments(input, { required: ['id', 'text'], aliases: pipeline.columns, encoding: values.encoding });
+  const stream = await readComments(input, {
+    required: ['id', 'text'],
+    aliases: pipeline.columns,
+    encoding: values.encoding,
+    // every row gets its line of output; a repeated id is the caller's business
+    rejectDuplicates: false,
+  });
   const sink = values.output ? fileSink(values.output) : undefined;
   const write = sink ? sink.write : async (s: string) => io.out(s);
   let read = 0;

@@ -191,11 +191,14 @@ function splitSentences(tokens: readonly Token[]): Sentence[] {
 /** Longest match first, layer by layer; idioms consume their words so nothing else reads them. */
 function matchLayers(doc: Doc): void {
   const view = doc.matches.slice();
-  scanLayer(doc, 'idiom', doc.idioms, view, true);
-  scanLayer(doc, 'area', doc.cues, view, false);
-  scanLayer(doc, 'lexical', doc.lexical, view, false);
-  scanLayer(doc, 'target', doc.targets, view, false);
-  scanLayer(doc, 'modifier', doc.modifiers, view, false);
+  // the layers any word of the comment can start: the others are skipped outright
+  let present = 0;
+  for (const m of view) if (m) present |= m.starts;
+  if (present & LAYER_BITS.idiom) scanLayer(doc, 'idiom', doc.idioms, view, true);
+  if (present & LAYER_BITS.area) scanLayer(doc, 'area', doc.cues, view, false);
+  if (present & LAYER_BITS.lexical) scanLayer(doc, 'lexical', doc.lexical, view, false);
+  if (present & LAYER_BITS.target) scanLayer(doc, 'target', doc.targets, view, false);
+  if (present & LAYER_BITS.modifier) scanLayer(doc, 'modifier', doc.modifiers, view, false);
 }
 
 function scanLayer(doc: Doc, layer: Layer, out: Hit[], view: (TokenMatch | undefined)[], consume: boolean): void {
@@ -254,8 +257,7 @@ function kindKey(p: Payload): string {
 
 /** The entry written exactly as the text ranks first, then shorter (base) forms. */
 function entryRank(p: Payload, text: string): number {
-  const term = p.ref.term.replace(/(^|\s)=/g, '$1');
-  return term === text ? -1 : term.length;
+  return p.ref.plain === text ? -1 : p.ref.plain.length;
 }
 
 /** Commas, brackets, and contrast or concessive words open a new clause within a sentence. */

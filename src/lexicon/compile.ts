@@ -11,6 +11,8 @@ export interface EntryRef {
   readonly term: string;
   /** `file:line term`, built once: evidence names its entry this way */
   readonly label: string;
+  /** the term without `=` markers, as text would spell it */
+  readonly plain: string;
 }
 
 export type Payload =
@@ -177,7 +179,13 @@ export function compileLexicon(src: LexiconSource, fileTexts: readonly string[])
     }
   };
 
-  const ref = (file: string, line: number, term: string): EntryRef => ({ file, line, term, label: `${file}:${line} ${term}` });
+  const ref = (file: string, line: number, term: string): EntryRef => ({
+    file,
+    line,
+    term,
+    label: `${file}:${line} ${term}`,
+    plain: term.replace(/(^|\s)=/g, '$1'),
+  });
   for (const { row, file, line } of src.idioms) {
     insert('idiom', row.phrase, { kind: 'idiom', valence: row.valence, area: row.area, ref: ref(file, line, row.phrase) });
   }

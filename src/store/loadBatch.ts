@@ -1,3 +1,4 @@
+import { appendMentions } from './appendMentions.js';
 import { basename } from 'node:path';
 import { dateValue, type DuckDBAppender } from '@duckdb/node-api';
 import type { Classifier } from '../classify/createClassifier.js';
@@ -134,15 +135,7 @@ export async function loadBatch(
         comments.appendVarchar(JSON.stringify(extra));
       } else comments.appendNull();
       comments.endRow();
-      for (const a of result.areas) {
-        mentions.appendBigInt(commentId);
-        mentions.appendVarchar(a.area);
-        mentions.appendVarchar(a.polarity);
-        mentions.appendDouble(a.score);
-        mentions.appendVarchar(JSON.stringify(a.evidence));
-        mentions.appendVarchar(classifier.version);
-        mentions.endRow();
-      }
+      appendMentions(mentions, commentId, result.areas, classifier.version);
     }
     for (const a of appenders) a.flushSync();
     for (const a of appenders.splice(0)) a.closeSync();

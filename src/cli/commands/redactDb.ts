@@ -1,3 +1,4 @@
+import { appendMentions } from '../../store/appendMentions.js';
 import { createClassifier } from '../../classify/createClassifier.js';
 import { loadPipeline } from '../../pipeline/loadPipeline.js';
 import { redact } from '../../redact/redact.js';
@@ -25,6 +26,8 @@ export async function redactCommand(args: string[], io: Io): Promise<number> {
     await c.run('BEGIN TRANSACTION');
     try {
       const rows = (await c.runAndReadAll('SELECT comment_id, text, lang, extra FROM comments ORDER BY comment_id')).getRowObjects();
+      const mentions = await c.createAppender('mentions');
+      try {
       for (const r of rows) {
         const red = redact(String(r.text));
         const extra = r.extra === null ? null : redactJson(String(r.extra));
@@ -38,16 +41,11 @@ export async function redactCommand(args: string[], io: Io): Promise<number> {
           { t: red.text, x: extra, n: red.findings.length, s: res.sentiment.label, ss: res.sentiment.score, v: classifier.version, id },
         );
         await c.run('DELETE FROM mentions WHERE comment_id = $id', { id });
-        for (const a of res.areas) {
-          await c.run('INSERT INTO mentions VALUES ($id, $a, $p, $s, $e, $v)', {
-            id,
-            a: a.area,
-            p: a.polarity,
-            s: a.score,
-            e: JSON.stringify(a.evidence),
-            v: classifier.version,
-          });
-        }
+        appendMentions(mentions, id, res.areas, classifier.version);
+      }
+      mentions.flushSync();
+      } finally {
+        mentions.closeSync();
       }
       const rej = (await c.runAndReadAll('SELECT rowid AS r, raw FROM rejects')).getRowObjects();
       for (const r of rej) {

@@ -1,3 +1,4 @@
+import { appendMentions } from '../../store/appendMentions.js';
 import { createClassifier } from '../../classify/createClassifier.js';
 import { loadPipeline } from '../../pipeline/loadPipeline.js';
 import { openDatabase } from '../../store/openDatabase.js';
@@ -38,15 +39,7 @@ export async function rescoreCommand(args: string[], io: Io): Promise<number> {
           scored.appendVarchar(res.sentiment.label);
           scored.appendDouble(res.sentiment.score);
           scored.endRow();
-          for (const a of res.areas) {
-            mentions.appendBigInt(id);
-            mentions.appendVarchar(a.area);
-            mentions.appendVarchar(a.polarity);
-            mentions.appendDouble(a.score);
-            mentions.appendVarchar(JSON.stringify(a.evidence));
-            mentions.appendVarchar(classifier.version);
-            mentions.endRow();
-          }
+          appendMentions(mentions, id, res.areas, classifier.version);
           n++;
         }
         mentions.flushSync();

@@ -28,22 +28,22 @@ export async function redactCommand(args: string[], io: Io): Promise<number> {
       const rows = (await c.runAndReadAll('SELECT comment_id, text, lang, extra FROM comments ORDER BY comment_id')).getRowObjects();
       const mentions = await c.createAppender('mentions');
       try {
-      for (const r of rows) {
-        const red = redact(String(r.text));
-        const extra = r.extra === null ? null : redactJson(String(r.extra));
-        if (red.findings.length === 0 && extra === r.extra) continue;
-        comments++;
-        found += red.findings.length;
-        const id = r.comment_id as bigint;
-        const res = classifier.classify(red.text, String(r.lang));
-        await c.run(
-          `UPDATE comments SET text = $t, extra = $x, redactions = redactions + $n, sentiment = $s, sentiment_score = $ss, lexicon_version = $v WHERE comment_id = $id`,
-          { t: red.text, x: extra, n: red.findings.length, s: res.sentiment.label, ss: res.sentiment.score, v: classifier.version, id },
-        );
-        await c.run('DELETE FROM mentions WHERE comment_id = $id', { id });
-        appendMentions(mentions, id, res.areas, classifier.version);
-      }
-      mentions.flushSync();
+        for (const r of rows) {
+          const red = redact(String(r.text));
+          const extra = r.extra === null ? null : redactJson(String(r.extra));
+          if (red.findings.length === 0 && extra === r.extra) continue;
+          comments++;
+          found += red.findings.length;
+          const id = r.comment_id as bigint;
+          const res = classifier.classify(red.text, String(r.lang));
+          await c.run(
+            `UPDATE comments SET text = $t, extra = $x, redactions = redactions + $n, sentiment = $s, sentiment_score = $ss, lexicon_version = $v WHERE comment_id = $id`,
+            { t: red.text, x: extra, n: red.findings.length, s: res.sentiment.label, ss: res.sentiment.score, v: classifier.version, id },
+          );
+          await c.run('DELETE FROM mentions WHERE comment_id = $id', { id });
+          appendMentions(mentions, id, res.areas, classifier.version);
+        }
+        mentions.flushSync();
       } finally {
         mentions.closeSync();
       }

@@ -45,6 +45,8 @@ export interface DurationConfig {
 export interface ClassifyOptions {
   /** areas in output order, as the pipeline declares them */
   readonly areas: readonly string[];
+  /** the whole-experience area (Medborgarpulsen's `overall`), for judgements about no particular area */
+  readonly fallbackArea?: string;
   /** areas whose cues give way to other areas' cues in the same clause */
   readonly weakAreas?: readonly string[];
   /** how durations are judged (the pipeline's `durations`) */
@@ -702,7 +704,7 @@ function attachAreas(doc: Doc): void {
     }
   }
   const attached = doc.judgements.some((j) => j.area);
-  const overall = doc.opts.areas.includes('overall') ? 'overall' : undefined;
+  const overall = doc.opts.fallbackArea;
   for (const j of doc.judgements) {
     if (j.area) continue;
     if (!attached) {

@@ -38,7 +38,7 @@ export function createClassifier(pipeline: LoadedPipeline): Classifier {
       const chosen = given ?? detectLanguage(text, index, tokens).lang;
       const lex = lexicons.byLang.get(chosen);
       if (!lex) throw new Error(`no lexicon for language ${chosen}`);
-      const out = classifyText(text, lex, { areas, weakAreas: pipeline.weakAreas, durations: pipeline.durations, trace: opts?.trace }, tokens);
+      const out = classifyText(text, lex, { areas, weakAreas: pipeline.weakAreas, fallbackArea: pipeline.fallbackArea, durations: pipeline.durations, trace: opts?.trace }, tokens);
       return { lang: chosen, langSource: given ? 'given' : 'detected', ...out };
     },
   };

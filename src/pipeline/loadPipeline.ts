@@ -11,6 +11,7 @@ export interface LoadedPipeline extends Pipeline {
   readonly lexiconDir: string;
   readonly areaIds: readonly string[];
   readonly weakAreas: readonly string[];
+  readonly fallbackArea: string | undefined;
 }
 
 /** The pipeline used when `--pipeline` is not given. */
@@ -35,6 +36,7 @@ export function parsePipeline(text: string, path: string): LoadedPipeline {
     lexiconDir: resolve(dirname(path), p.lexicons),
     areaIds: p.areas.map((a) => a.id),
     weakAreas: p.areas.filter((a) => a.weakCues).map((a) => a.id),
+    fallbackArea: p.areas.find((a) => a.fallback)?.id,
   };
 }
 

@@ -17,9 +17,12 @@ export const pipelineSchema = z.object({
          * tax query", "kommunen"): in a clause that also names another area, the other wins.
          */
         weakCues: z.boolean().default(false),
+        /** the whole-experience area: judgements about no particular area go here (one area at most) */
+        fallback: z.boolean().default(false),
       }),
     )
-    .min(1),
+    .min(1)
+    .refine((as) => as.filter((a) => a.fallback).length <= 1, 'at most one area can be the fallback'),
   languages: z.array(langSchema).min(1),
   /** lexicon folder, relative to the pipeline file */
   lexicons: z.string().default('../lexicons'),

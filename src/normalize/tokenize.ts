@@ -43,7 +43,7 @@ export function normalizeWord(word: string): string {
   n = word.toLowerCase();
   if (n.includes('’')) n = n.replace(/’/g, "'");
   if (hasTriple(n)) n = n.replace(REPEAT_RE, '$1');
-  if (NORM_CACHE.size > 20_000) NORM_CACHE.clear();
+  if (NORM_CACHE.size > 100_000) NORM_CACHE.clear();
   NORM_CACHE.set(word, n);
   return n;
 }
@@ -96,7 +96,8 @@ export function tokenize(text: string): Token[] {
 }
 
 function makeWord(w: string, start: number): Token {
-  const upper = w.toUpperCase();
-  const caps = w.length >= 2 && w === upper && w !== w.toLowerCase();
+  // capitals: only words that start with one need the full check
+  const first = w[0] as string;
+  const caps = w.length >= 2 && first !== first.toLowerCase() && w === w.toUpperCase() && w !== w.toLowerCase();
   return { text: w, norm: normalizeWord(w), kind: 'word', start, end: start + w.length, caps };
 }

@@ -1,3 +1,4 @@
+import { inTransaction } from '../../store/inTransaction.js';
 import { appendMentions } from '../../store/appendMentions.js';
 import { createClassifier } from '../../classify/createClassifier.js';
 import { loadPipeline } from '../../pipeline/loadPipeline.js';
@@ -23,8 +24,7 @@ export async function redactCommand(args: string[], io: Io): Promise<number> {
   let found = 0;
   let rejects = 0;
   try {
-    await c.run('BEGIN TRANSACTION');
-    try {
+    await inTransaction(db, async () => {
       const rows = (await c.runAndReadAll('SELECT comment_id, text, lang, extra FROM comments ORDER BY comment_id')).getRowObjects();
       const mentions = await c.createAppender('mentions');
       try {
@@ -54,11 +54,7 @@ export async function redactCommand(args: string[], io: Io): Promise<number> {
         rejects++;
         await c.run('UPDATE rejects SET raw = $raw WHERE rowid = $r', { raw: red.text, r: r.r as bigint });
       }
-      await c.run('COMMIT');
-    } catch (e) {
-      await c.run('ROLLBACK');
-      throw e;
-    }
+    });
   } finally {
     db.close();
   }

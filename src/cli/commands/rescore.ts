@@ -1,3 +1,4 @@
+import { inTransaction } from '../../store/inTransaction.js';
 import { appendMentions } from '../../store/appendMentions.js';
 import { createClassifier } from '../../classify/createClassifier.js';
 import { loadPipeline } from '../../pipeline/loadPipeline.js';
@@ -22,8 +23,7 @@ export async function rescoreCommand(args: string[], io: Io): Promise<number> {
   const t = Date.now();
   let n = 0;
   try {
-    await c.run('BEGIN TRANSACTION');
-    try {
+    await inTransaction(db, async () => {
       const where = values.all ? '' : 'WHERE lexicon_version <> $v';
       const params: Record<string, string> = values.all ? {} : { v: classifier.version };
       const rows = (await c.runAndReadAll(`SELECT comment_id, text, lang FROM comments ${where} ORDER BY comment_id`, params)).getRowObjects();
@@ -54,11 +54,7 @@ export async function rescoreCommand(args: string[], io: Io): Promise<number> {
         { v: classifier.version },
       );
       await c.run('DROP TABLE rescored');
-      await c.run('COMMIT');
-    } catch (e) {
-      await c.run('ROLLBACK');
-      throw e;
-    }
+    });
   } finally {
     db.close();
   }

@@ -2,6 +2,7 @@ import { dirname, resolve } from 'node:path';
 import { createClassifier } from '../../classify/createClassifier.js';
 import { loadPipeline } from '../../pipeline/loadPipeline.js';
 import { loadBatch, type BatchSummary } from '../../store/loadBatch.js';
+import { inTransaction } from '../../store/inTransaction.js';
 import { loadPeerGroups } from '../../store/loadPeerGroups.js';
 import { openDatabase } from '../../store/openDatabase.js';
 import { UserError } from '../UserError.js';
@@ -80,15 +81,8 @@ export async function runBatches(
         : undefined;
     if (peerFile) {
       const file = peerFile;
-      await db.connection.run('BEGIN TRANSACTION');
-      try {
-        const n = await loadPeerGroups(db, file);
-        await db.connection.run('COMMIT');
-        io.err(`run: ${n} municipalities in peer groups from ${file}\n`);
-      } catch (e) {
-        await db.connection.run('ROLLBACK');
-        throw e;
-      }
+      const n = await inTransaction(db, () => loadPeerGroups(db, file));
+      io.err(`run: ${n} municipalities in peer groups from ${file}\n`);
     }
     for (const file of inputs) {
       const t = Date.now();

@@ -345,10 +345,6 @@ function addJudgement(
   return j;
 }
 
-function note(j: Judgement, f: () => string): void {
-  j.steps?.push(f());
-}
-
 function areaOf(h: Hit): string | undefined {
   return h.payload.kind === 'area' ? h.payload.area : undefined;
 }
@@ -484,7 +480,7 @@ function judgeDurations(doc: Doc): void {
     if (v < 0 && !waitCue) continue;
     if (v > 0 && !within && !anyCue) continue;
     const j = addJudgement(doc, from, u.end, v, 'duration', up.ref, { fixedArea: cfg.area });
-    note(j, () => `${round(minutes)} minutes${within ? ' (within)' : ''}`);
+    if (j.steps) j.steps.push(`${round(minutes)} minutes${within ? ' (within)' : ''}`);
   }
 }
 
@@ -502,18 +498,18 @@ function applyIntensifiers(doc: Doc): void {
       if (p.kind !== 'shifter') continue;
       if (h.end <= j.start && j.start - h.end <= RULES.shifterReach - 1 && doc.clauseOf[h.start] === j.clause) {
         j.value *= p.weight;
-        note(j, () => `${p.shifter} ×${p.weight} (${refText(p.ref)})`);
+        if (j.steps) j.steps.push(`${p.shifter} ×${p.weight} (${refText(p.ref)})`);
         j.extra.push(span(doc, h.start, h.end, p.shifter, p.ref));
       }
     }
     const cm = doc.matches[j.start]?.compound;
     if (cm && cm.prefixWeight !== 1 && j.end - j.start === 1) {
       j.value *= cm.prefixWeight;
-      note(j, () => `compound prefix "${cm.modifier}" ×${cm.prefixWeight}`);
+      if (j.steps) j.steps.push(`compound prefix "${cm.modifier}" ×${cm.prefixWeight}`);
     }
     if (doc.tokens[j.start]?.caps) {
       j.value *= RULES.capsWeight;
-      note(j, () => `capitals ×${RULES.capsWeight}`);
+      if (j.steps) j.steps.push(`capitals ×${RULES.capsWeight}`);
     }
   }
 }
@@ -541,11 +537,11 @@ function applyNegation(doc: Doc): void {
       // "inte särskilt trevlig", "not very good": understatement, not stronger than plain negation
       if (Math.abs(target.value) > Math.abs(target.base)) {
         target.value = target.base;
-        note(target, () => 'understatement: intensifier undone under negation');
+        if (target.steps) target.steps.push('understatement: intensifier undone under negation');
       }
       target.value *= f;
       target.negated = true;
-      note(target, () => `negation ×${f} (${refText(p.ref)})`);
+      if (target.steps) target.steps.push(`negation ×${f} (${refText(p.ref)})`);
       target.extra.push(span(doc, h.start, h.end, 'negation', p.ref));
       continue;
     }
@@ -568,7 +564,7 @@ function applyIrrealis(doc: Doc): void {
     const why = c.flags.includes('irrealis') ? 'irrealis' : c.flags.includes('question') ? 'question' : undefined;
     if (!why) continue;
     j.value *= RULES.irrealisPositive;
-    note(j, () => `${why} ×${RULES.irrealisPositive}`);
+    if (j.steps) j.steps.push(`${why} ×${RULES.irrealisPositive}`);
   }
 }
 
@@ -577,16 +573,18 @@ function applyIrrealis(doc: Doc): void {
  * complains; not when the praise names an area of its own or the rest opens with a contrast.
  */
 function applySarcasm(doc: Doc): void {
+  // only a clause with exactly one judgement, a strong praise without an area of its own, can be
+  // the ironic opener: find those in one pass
+  const count = new Int32Array(doc.clauses.length);
+  const only: (Judgement | undefined)[] = new Array(doc.clauses.length);
+  for (const j of doc.judgements) {
+    if (j.clause < 0) continue;
+    count[j.clause] = (count[j.clause] as number) + 1;
+    only[j.clause] = j;
+  }
   for (const c of doc.clauses) {
-    let own: Judgement | undefined;
-    let count = 0;
-    for (const j of doc.judgements) {
-      if (j.clause === c.index) {
-        own = j;
-        count++;
-      }
-    }
-    if (count !== 1 || !own || own.value < 2 || own.defaultArea) continue;
+    const own = only[c.index];
+    if (count[c.index] !== 1 || !own || own.value < 2 || own.defaultArea) continue;
     let words = 0;
     for (let k = c.start; k < c.end; k++) if (doc.tokens[k]?.kind === 'word') words++;
     if (words > 2) continue;
@@ -597,7 +595,7 @@ function applySarcasm(doc: Doc): void {
     const rest = doc.judgements.filter((x) => doc.clauses[x.clause]?.sentence === c.sentence && x.clause !== c.index);
     if (rest.length > 0 && rest.every((x) => x.value < 0)) {
       own.value *= RULES.sarcasm;
-      note(own, () => `sarcasm ×${RULES.sarcasm} (praise opening a complaint)`);
+      if (own.steps) own.steps.push(`sarcasm ×${RULES.sarcasm} (praise opening a complaint)`);
     }
   }
 }
@@ -625,7 +623,7 @@ function applyClosingSarcasm(doc: Doc): void {
   if (prev.length === 0 || !before.every((x) => x.value < 0)) return;
   j.value *= RULES.sarcasm;
   j.defaultArea = undefined;
-  note(j, () => `sarcasm ×${RULES.sarcasm} (lone praise closing a complaint)`);
+  if (j.steps) j.steps.push(`sarcasm ×${RULES.sarcasm} (lone praise closing a complaint)`);
 }
 
 /** Contrast and concessive clause weights, and exclamation marks. */
@@ -635,12 +633,12 @@ function applyClauseWeights(doc: Doc): void {
     if (!c) continue;
     if (c.weight !== 1) {
       j.value *= c.weight;
-      note(j, () => `${c.flags.includes('contrast') ? 'contrast' : 'concessive'} clause ×${c.weight}`);
+      if (j.steps) j.steps.push(`${c.flags.includes('contrast') ? 'contrast' : 'concessive'} clause ×${c.weight}`);
     }
     if (c.exclaim > 0) {
       const w = 1 + RULES.exclamationWeight * Math.min(3, c.exclaim);
       j.value *= w;
-      note(j, () => `exclamation ×${round(w)}`);
+      if (j.steps) j.steps.push(`exclamation ×${round(w)}`);
     }
   }
 }
@@ -666,19 +664,19 @@ function attachAreas(doc: Doc): void {
   for (const j of doc.judgements) {
     if (j.fixedArea) {
       j.area = j.fixedArea;
-      note(j, () => `area ${j.area} (bound by its entry)`);
+      if (j.steps) j.steps.push(`area ${j.area} (bound by its entry)`);
       continue;
     }
     const inClause = byClause.get(j.clause) ?? [];
     const a = pickArea(j, inClause, weak);
     if (a) {
       j.area = a;
-      note(j, () => `area ${a} (cue in its clause)`);
+      if (j.steps) j.steps.push(`area ${a} (cue in its clause)`);
       continue;
     }
     if (j.defaultArea) {
       j.area = j.defaultArea;
-      note(j, () => `area ${j.area} (implied by the word)`);
+      if (j.steps) j.steps.push(`area ${j.area} (implied by the word)`);
       continue;
     }
     const sentence = doc.clauses[j.clause]?.sentence;
@@ -688,7 +686,7 @@ function attachAreas(doc: Doc): void {
     }
     if (named.size === 1) {
       j.area = [...named][0];
-      note(j, () => `area ${j.area} (cue in its sentence)`);
+      if (j.steps) j.steps.push(`area ${j.area} (cue in its sentence)`);
       continue;
     }
     // "Pothole outside no. 14. Still not fixed.": a sentence without a cue continues the one before
@@ -699,7 +697,7 @@ function attachAreas(doc: Doc): void {
       }
       if (prev.size === 1) {
         j.area = [...prev][0];
-        note(j, () => `area ${j.area} (cue in the sentence before)`);
+        if (j.steps) j.steps.push(`area ${j.area} (cue in the sentence before)`);
       }
     }
   }
@@ -710,7 +708,7 @@ function attachAreas(doc: Doc): void {
     if (!attached) {
       if (overall) {
         j.area = overall;
-        note(j, () => 'area overall (a judgement about no particular area)');
+        if (j.steps) j.steps.push('area overall (a judgement about no particular area)');
       }
       continue;
     }
@@ -724,11 +722,11 @@ function attachAreas(doc: Doc): void {
     const near = before ?? after;
     if (near && (Math.sign(near.value) === Math.sign(j.value) || Math.abs(j.value) < RULES.overallMinimum)) {
       j.area = near.area;
-      note(j, () => `area ${j.area} (carried from the nearest judged area)`);
+      if (j.steps) j.steps.push(`area ${j.area} (carried from the nearest judged area)`);
     } else if (overall && Math.abs(j.value) >= RULES.overallMinimum && !j.emoji) {
       j.area = overall;
-      note(j, () => 'area overall (a judgement about no particular area)');
-    } else note(j, () => 'no area (too weak to stand alone)');
+      if (j.steps) j.steps.push('area overall (a judgement about no particular area)');
+    } else if (j.steps) j.steps.push('no area (too weak to stand alone)');
   }
 }
 

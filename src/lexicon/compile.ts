@@ -309,7 +309,7 @@ export function compileLexicon(src: LexiconSource, fileTexts: readonly string[])
       if (found.ids.some((id) => tries[layer].next.has(id))) starts |= LAYER_BITS[layer];
     }
     const result: TokenMatch = { ...found, starts };
-    if (cache.size > 50_000) cache.clear(); // bounded: memory must not grow with the input
+    if (cache.size > 20_000) cache.clear(); // bounded: memory must not grow with the input
     cache.set(norm, result);
     return result;
   };

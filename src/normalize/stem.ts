@@ -30,7 +30,7 @@ export function stemmerFor(lang: Lang): Stemmer {
     let s = cache.get(word);
     if (s === undefined) {
       s = word.length <= 2 ? word : base(word);
-      if (cache.size > 50_000) cache.clear();
+      if (cache.size > 20_000) cache.clear();
       cache.set(word, s);
     }
     return s;

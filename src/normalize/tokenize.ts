@@ -43,7 +43,7 @@ export function normalizeWord(word: string): string {
   n = word.toLowerCase();
   if (n.includes('’')) n = n.replace(/’/g, "'");
   if (hasTriple(n)) n = n.replace(REPEAT_RE, '$1');
-  if (NORM_CACHE.size > 50_000) NORM_CACHE.clear();
+  if (NORM_CACHE.size > 20_000) NORM_CACHE.clear();
   NORM_CACHE.set(word, n);
   return n;
 }

@@ -182,3 +182,29 @@ describe('repeated ids within a batch', () => {
     }
   });
 });
+
+describe('Benjamini-Hochberg in the area_changes view', () => {
+  it('equals the reference implementation over all unsuppressed cells of a year', async () => {
+    const db5 = join(dir, 'bh.duckdb');
+    const input = join(FIXTURES, 'csv', 'small.csv');
+    expect(await main(['run', '--input', input, '--db', db5, '--pipeline', TEST_PIPELINE, '--min-base', '1'], captureIo(dir))).toBe(3);
+    const d = await openDatabase(db5, { mustExist: true });
+    try {
+      const rows = (
+        await d.connection.runAndReadAll(
+          `SELECT municipality, area, p_value, p_adjusted FROM area_changes
+           WHERE year = 2024 AND NOT suppressed ORDER BY municipality NULLS FIRST, area`,
+        )
+      ).getRowObjects();
+      const ps = rows.map((r) => (r.p_value === null ? null : Number(r.p_value)));
+      expect(ps.filter((p) => p !== null).length).toBeGreaterThanOrEqual(4);
+      const reference = benjaminiHochberg(ps);
+      rows.forEach((r, i) => {
+        if (reference[i] === null) expect(r.p_adjusted).toBeNull();
+        else expect(Number(r.p_adjusted)).toBeCloseTo(reference[i] as number, 12);
+      });
+    } finally {
+      d.close();
+    }
+  });
+});

@@ -206,5 +206,10 @@ describe('Benjamini-Hochberg in the area_changes view', () => {
     } finally {
       d.close();
     }
+    // a municipality's report sets it against the rest: Lund 2024 wait 2 of 2, Umeå 0 of 1
+    const out = join(dir, 'lund.json');
+    expect(await main(['report', '--db', db5, '--year', '2024', '--municipality', 'Lund', '--output', out, '--pipeline', TEST_PIPELINE], captureIo(dir))).toBe(0);
+    const report = JSON.parse(readFileSync(out, 'utf8')) as { benchmarks: { area: string; pp_vs_rest: number; peer_group: string | null }[] };
+    expect(report.benchmarks.find((b) => b.area === 'wait')).toMatchObject({ area: 'wait', pp_vs_rest: 100, peer_group: null });
   });
 });

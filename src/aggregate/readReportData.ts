@@ -31,6 +31,15 @@ export interface ChangeRow {
   readonly mixedVersions: boolean;
 }
 
+export interface BenchmarkRow {
+  readonly area: string;
+  readonly ppVsRest: number | null;
+  readonly pVsRest: number | null;
+  readonly peerGroup: string | null;
+  readonly ppVsPeers: number | null;
+  readonly pVsPeers: number | null;
+}
+
 export interface ExampleRow {
   readonly area: string;
   readonly polarity: string;
@@ -45,6 +54,8 @@ export interface ReportData {
   readonly shares: ShareRow[];
   readonly changes: ChangeRow[];
   readonly examples: ExampleRow[];
+  /** for a municipality's report: the year's shares against the rest and against its peers */
+  readonly benchmarks: BenchmarkRow[];
   readonly batches: { source: string; rowsRead: number; rowsLoaded: number; rowsRejected: number; lexiconVersion: string }[];
   readonly minimumBase: number;
 }
@@ -117,6 +128,26 @@ export async function readReportData(
       examples.push({ area: String(r.area), polarity: String(r.polarity), text: String(r.text), municipality: String(r.municipality) });
     }
   }
+  const benchmarks: BenchmarkRow[] = [];
+  if (opts.municipality !== null) {
+    const rows = (
+      await c.runAndReadAll(
+        `SELECT area, pp_vs_rest, p_vs_rest, peer_group, pp_vs_peers, p_vs_peers FROM area_benchmarks
+         WHERE municipality = $m AND year = $y AND NOT suppressed ORDER BY area`,
+        { m: opts.municipality, y: opts.year },
+      )
+    ).getRowObjects();
+    for (const r of rows) {
+      benchmarks.push({
+        area: String(r.area),
+        ppVsRest: num(r.pp_vs_rest),
+        pVsRest: num(r.p_vs_rest),
+        peerGroup: r.peer_group === null ? null : String(r.peer_group),
+        ppVsPeers: num(r.pp_vs_peers),
+        pVsPeers: num(r.p_vs_peers),
+      });
+    }
+  }
   const batches = (
     await c.runAndReadAll(
       `SELECT source, rows_read, rows_loaded, rows_rejected, lexicon_version FROM batches ORDER BY batch_id`,
@@ -137,6 +168,7 @@ export async function readReportData(
     shares,
     changes,
     examples,
+    benchmarks,
     batches,
     minimumBase: Number(mb?.minimum_base ?? 30),
   };

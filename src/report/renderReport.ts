@@ -55,6 +55,14 @@ export function renderJson(data: ReportData, ctx: ReportContext): string {
       significant: l.change ? l.change.significant && !l.change.suppressed : false,
       mixed_lexicon_versions: l.change?.mixedVersions ?? false,
     })),
+    benchmarks: data.benchmarks.map((b) => ({
+      area: b.area,
+      pp_vs_rest: b.ppVsRest,
+      p_vs_rest: b.pVsRest,
+      peer_group: b.peerGroup,
+      pp_vs_peers: b.ppVsPeers,
+      p_vs_peers: b.pVsPeers,
+    })),
     examples: data.examples.filter((e) => ctx.areaOrder.includes(e.area)),
     batches: data.batches,
   };
@@ -81,6 +89,13 @@ export function renderMarkdown(data: ReportData, ctx: ReportContext): string {
     );
   }
   out.push('', notes(data, ctx).map((n) => `- ${escapeMd(n)}`).join('\n'), '');
+  if (data.benchmarks.length > 0) {
+    out.push(`## Against the other municipalities, ${data.year}`, '', '| area | vs the rest (pp) | p | vs peer group (pp) | p |', '|---|--:|--:|--:|--:|');
+    for (const b of benchmarks(data, ctx)) {
+      out.push(`| ${escapeMd(b.label)} | ${b.rest} | ${b.pRest} | ${b.peers} | ${b.pPeers} |`);
+    }
+    out.push('');
+  }
   if (data.examples.length > 0) {
     out.push('## Example comments', '');
     for (const e of data.examples) {
@@ -89,6 +104,21 @@ export function renderMarkdown(data: ReportData, ctx: ReportContext): string {
     out.push('');
   }
   return out.join('\n');
+}
+
+function benchmarks(data: ReportData, ctx: ReportContext) {
+  const f = (x: number | null) => (x === null ? '–' : pp(x));
+  const p = (x: number | null) => (x === null ? '' : x.toFixed(3));
+  return ctx.areaOrder
+    .map((area) => data.benchmarks.find((b) => b.area === area))
+    .filter((b): b is ReportData['benchmarks'][number] => b !== undefined)
+    .map((b) => ({
+      label: ctx.labels.get(b.area) ?? b.area,
+      rest: f(b.ppVsRest),
+      pRest: p(b.pVsRest),
+      peers: b.peerGroup === null ? '–' : `${f(b.ppVsPeers)} (${b.peerGroup})`,
+      pPeers: p(b.pVsPeers),
+    }));
 }
 
 function notes(data: ReportData, ctx: ReportContext): string[] {
@@ -152,6 +182,13 @@ ${rows}
 <ul>${notes(data, ctx)
     .map((n) => `<li><small>${escapeHtml(n)}</small></li>`)
     .join('')}</ul>
+${
+  data.benchmarks.length > 0
+    ? `<h2>Against the other municipalities, ${data.year}</h2>\n<table>\n<thead><tr><th>Area</th><th>vs the rest (pp)</th><th>p</th><th>vs peer group (pp)</th><th>p</th></tr></thead>\n<tbody>\n${benchmarks(data, ctx)
+        .map((b) => `<tr><th scope="row">${escapeHtml(b.label)}</th><td>${escapeHtml(b.rest)}</td><td>${b.pRest}</td><td>${escapeHtml(b.peers)}</td><td>${b.pPeers}</td></tr>`)
+        .join('\n')}\n</tbody>\n</table>`
+    : ''
+}
 ${examples ? `<h2>Example comments</h2>\n<ul class="ex">\n${examples}\n</ul>` : ''}
 <footer>Sources: ${data.batches.map((b) => `${escapeHtml(b.source)} (${b.rowsLoaded} of ${b.rowsRead} rows loaded, ${b.rowsRejected} rejected)`).join('; ')}</footer>
 </body>

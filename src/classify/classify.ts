@@ -283,6 +283,15 @@ function splitClauses(doc: Doc): void {
     }
     addClause(doc, sen, si, start, sen.end, openers);
   });
+  // a contrast reaches to the end of its sentence: in "svårt att komma fram, men när jag väl
+  // kom fram, gick det snabbt" the clause that decides is the last one
+  for (let k = 1; k < doc.clauses.length; k++) {
+    const c = doc.clauses[k] as Clause;
+    const prev = doc.clauses[k - 1] as Clause;
+    if (c.sentence === prev.sentence && prev.flags.includes('contrast') && c.weight === 1 && !c.flags.includes('concessive')) {
+      doc.clauses[k] = { ...c, weight: prev.weight, flags: [...c.flags, 'contrast'] };
+    }
+  }
   for (const h of doc.lexical) {
     const p = h.payload;
     if (p.kind === 'shifter' && p.shifter === 'irrealis') {
@@ -464,7 +473,7 @@ function judgeDurations(doc: Doc): void {
         break;
       }
     }
-    if (within && minutes <= 4320) v = Math.max(v, 1);
+    if (within && minutes <= 20160) v = Math.max(v, 1); // "inom en vecka", "within two weeks"
     if (v === 0) continue;
     // a long time is only a complaint about waiting where the sentence is about waiting ("after
     // four months I got a job" is not); a short one only praise where the sentence is about a

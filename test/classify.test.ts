@@ -51,6 +51,11 @@ describe('classifier rules (test lexicon)', () => {
     expect(pairs(r)).toBe('staff:neg');
   });
 
+  it('lets a contrast reach to the end of its sentence', () => {
+    // −3 before "men"; +2 in the last clause counts double: the comment ends well
+    expect(pairs(sv('Personalen var mycket otrevlig, men efter ett tag, trevlig'))).toBe('staff:pos');
+  });
+
   it('turns praise in a wish or counterfactual into a mild complaint', () => {
     expect(pairs(sv('Appen borde vara bra'))).toBe('digital:neg');
     expect(pairs(en('The website should be good'))).toBe('digital:neg');

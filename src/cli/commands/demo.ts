@@ -31,17 +31,19 @@ export async function demoCommand(args: string[], io: Io): Promise<number> {
   await runBatches([values.input ?? DEMO_FILE], dbPath, io, { pipeline: values.pipeline, peerGroups: resolve(DEMO_FILE, '../peer-groups.csv') });
   const db = await openDatabase(dbPath, { mustExist: true });
   let latest: number;
+  let table: string;
   try {
     const y = (await db.connection.runAndReadAll('SELECT max(year) AS y FROM comments')).getRowObjects()[0];
     latest = Number(y?.y);
     const data = await readReportData(db, { year: latest, municipality: null, examples: 0 });
     const ctx = reportContext(pipeline, '');
-    io.out(renderYearTable(data, ctx.labels, pipeline.areaIds));
-    io.out(`\n${renderTopChanges(await readTopChanges(db, latest, 8), ctx.labels, latest)}`);
+    table = `${renderYearTable(data, ctx.labels, pipeline.areaIds)}\n${renderTopChanges(await readTopChanges(db, latest, 8), ctx.labels, latest)}`;
   } finally {
     db.close();
   }
+  // the files first, then stdout: a reader that closes the pipe early ("| head") loses nothing
   writeFileSync(output, await buildReport(dbPath, pipeline, { year: latest, municipality: null, format: 'html' }));
   io.err(`demo: wrote ${output} (all municipalities, ${latest}); the database is ${dbPath}\n`);
+  io.out(table);
   return 0;
 }

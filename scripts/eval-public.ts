@@ -3,8 +3,9 @@
  * accuracy and macro-F1 per source, beside the best peer of ../shared/eval/baselines.md.
  *
  *   npm run eval -- [--file ../shared/eval/polarity-dev.jsonl] [--json] [--errors SOURCE]
+ *                   [--predictions FILE]   (writes id, source, gold and predicted label per line: diff two runs)
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { createClassifier } from '../src/classify/createClassifier.js';
@@ -17,6 +18,7 @@ const { values } = parseArgs({
     errors: { type: 'string' },
     show: { type: 'string', default: '0' },
     pipeline: { type: 'string' },
+    predictions: { type: 'string' },
   },
 });
 
@@ -63,6 +65,11 @@ function macroF1(items: { gold: string; pred: string }[]): number {
     sum += p + r ? (2 * p * r) / (p + r) : 0;
   }
   return sum / classes.length;
+}
+
+if (values.predictions) {
+  const rows = [...bySource.values()].flat().map((i) => `${i.id}\t${i.gold}\t${i.pred}\t${i.text.replace(/\s+/g, ' ')}`);
+  writeFileSync(values.predictions, `${rows.join('\n')}\n`);
 }
 
 const results = [...bySource.entries()].sort().map(([source, items]) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { stemDanish } from '../src/normalize/danishStemmer.js';
+import { stemDanish, stemNorwegian, stemSwedish } from '../src/normalize/scandinavianStemmers.js';
 import { fold } from '../src/normalize/fold.js';
 import { tokenize } from '../src/normalize/tokenize.js';
 
@@ -46,17 +46,34 @@ describe('fold', () => {
   });
 });
 
-describe('Danish Snowball stemmer', () => {
-  it('gives inflected forms one stem', () => {
+describe('Scandinavian Snowball stemmers', () => {
+  it('give inflected forms one stem', () => {
     expect(stemDanish('venlig')).toBe(stemDanish('venlige'));
     expect(stemDanish('ventetid')).toBe(stemDanish('ventetiden'));
     expect(stemDanish('medarbejder')).toBe(stemDanish('medarbejderne'));
-    expect(stemDanish('hurtig')).toBe(stemDanish('hurtigt'));
+    expect(stemSwedish('trevlig')).toBe(stemSwedish('trevliga'));
+    expect(stemSwedish('handläggningstiden')).toBe('handläggningstid');
+    expect(stemNorwegian('saksbehandlingstiden')).toBe('saksbehandlingstid');
+    expect(stemNorwegian('imponerte')).toBe(stemNorwegian('imponert'));
   });
-  it('follows the published steps', () => {
+  it('follow the published steps', () => {
     expect(stemDanish('sagsbehandlingstiden')).toBe('sagsbehandlingstid'); // step 1 -en
-    expect(stemDanish('hurtigt')).toBe('hurt'); // step 2 gt -> g, step 3 ig
     expect(stemDanish('løst')).toBe('løst'); // shorter than R1
     expect(stemDanish('kaffe')).toBe('kaf'); // -e, then undoubling ff
+    expect(stemDanish('vigtigst')).toBe('vigtig'); // -igst loses -st
+    expect(stemSwedish('jaktkarlarne')).toBe('jaktkarl');
+    expect(stemSwedish('klokaste')).toBe('klok');
+    expect(stemNorwegian('havnedistriktene')).toBe('havnedistrikt');
+  });
+  it('strip derivational endings only when asked (step 3)', () => {
+    // "mod" (against) must not meet "modig" (brave), nor Swedish "vän" (friend) "vänlig"
+    expect(stemDanish('modig')).toBe('modig');
+    expect(stemDanish('modig', { derivational: true })).toBe('mod');
+    expect(stemDanish('hurtigt', { derivational: true })).toBe('hurt'); // gt -> g, then -ig
+    expect(stemSwedish('vänlig')).toBe('vänlig');
+    expect(stemSwedish('vänlig', { derivational: true })).toBe('vän');
+    expect(stemSwedish('meningslöst', { derivational: true })).toBe('meningslös');
+    expect(stemNorwegian('koselig')).toBe('koselig');
+    expect(stemNorwegian('koselig', { derivational: true })).toBe('kos');
   });
 });

@@ -100,6 +100,9 @@ const HEAD_SUFFIXES = ['erna', 'arna', 'orna', 'ene', 'ane', 'en', 'et', 'er', '
 export function compileLexicon(src: LexiconSource, fileTexts: readonly string[]): CompiledLexicon {
   const lang = src.lang as Lang;
   const stem = stemmerFor(lang);
+  // A derived word may reach the entry of its base ("obehaglig" -> "obehag", "gledelig" ->
+  // "glede"), never the other way: "mod" (against) must not reach "modig" (brave).
+  const derivStem = stemmerFor(lang, { derivational: true });
   const folding = lang !== 'en';
   // English writes compounds apart; a head match inside an English word misfires (b-ook, pl-ace)
   const compounding = lang !== 'en';
@@ -107,6 +110,8 @@ export function compileLexicon(src: LexiconSource, fileTexts: readonly string[])
   const vocab = new Map<string, number>();
   const exact = new Map<string, number[]>();
   const byStem = new Map<string, number[]>();
+  /** entries that are not themselves derived, by stem: reachable from derived tokens */
+  const byBaseStem = new Map<string, number[]>();
   const byFold = new Map<string, number[]>();
   const byFoldStem = new Map<string, number[]>();
   const prefixes: { form: string; folded: string; id: number }[] = [];
@@ -139,6 +144,7 @@ export function compileLexicon(src: LexiconSource, fileTexts: readonly string[])
       if (mode === 'normal') {
         const s = stem(form);
         if (s.length >= MIN_STEM) add(byStem, s, id);
+        if (s.length >= MIN_STEM && derivStem(form) === s) add(byBaseStem, s, id);
         if (folding) {
           add(byFold, fold(form), id);
           if (s.length >= MIN_STEM) add(byFoldStem, fold(s), id);
@@ -254,6 +260,10 @@ export function compileLexicon(src: LexiconSource, fileTexts: readonly string[])
     for (const id of exact.get(w) ?? []) out.set(id, 'exact');
     const s = stem(w);
     for (const id of byStem.get(s) ?? []) if (!out.has(id)) out.set(id, 'stem');
+    if (out.size === 0) {
+      const base = derivStem(w);
+      if (base !== s) for (const id of byBaseStem.get(base) ?? []) out.set(id, 'stem');
+    }
     if (prefixes.length > 0) {
       for (const p of prefixes) if (w.startsWith(p.form) && !out.has(p.id)) out.set(p.id, 'prefix');
     }

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { stemDanish } from './danishStemmer.js';
+import { stemDanish, stemNorwegian, stemSwedish } from './scandinavianStemmers.js';
 
 /** A stemmer maps a lower-case word to its stem. */
 export type Stemmer = (word: string) => string;
@@ -11,20 +11,30 @@ const require = createRequire(import.meta.url);
 interface NaturalStemmer {
   stem(word: string): string;
 }
-const sv = require('natural/lib/natural/stemmers/porter_stemmer_sv') as NaturalStemmer;
-const no = require('natural/lib/natural/stemmers/porter_stemmer_no') as NaturalStemmer;
 const en = require('natural/lib/natural/stemmers/porter_stemmer') as NaturalStemmer;
 
-const BASE: Record<Lang, Stemmer> = {
-  sv: (w) => sv.stem(w),
-  nb: (w) => no.stem(w),
-  da: stemDanish,
+/** Inflection only: plural, definite, genitive and verb endings (see scandinavianStemmers.ts). */
+const INFLECTIONAL: Record<Lang, Stemmer> = {
+  sv: (w) => stemSwedish(w),
+  nb: (w) => stemNorwegian(w),
+  da: (w) => stemDanish(w),
   en: (w) => en.stem(w),
 };
 
-/** A memoising stemmer for one language: stemming is the hot path of lexicon matching. */
-export function stemmerFor(lang: Lang): Stemmer {
-  const base = BASE[lang];
+/** The full Snowball algorithms, derivational endings (-lig, -ig, -els) included. */
+const DERIVATIONAL: Record<Lang, Stemmer> = {
+  sv: (w) => stemSwedish(w, { derivational: true }),
+  nb: (w) => stemNorwegian(w, { derivational: true }),
+  da: (w) => stemDanish(w, { derivational: true }),
+  en: (w) => en.stem(w),
+};
+
+/**
+ * A memoising stemmer for one language: stemming is the hot path of lexicon matching. The
+ * default strips inflection only; `derivational` runs the full Snowball algorithm.
+ */
+export function stemmerFor(lang: Lang, options: { derivational?: boolean } = {}): Stemmer {
+  const base = (options.derivational ? DERIVATIONAL : INFLECTIONAL)[lang];
   const cache = new Map<string, string>();
   return (word: string) => {
     let s = cache.get(word);

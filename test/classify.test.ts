@@ -44,6 +44,7 @@ describe('classifier rules (test lexicon)', () => {
     expect(pairs(sv('Inga synpunkter'))).toBe('');
     expect(pairs(en("Can't complain"))).toBe('overall:pos');
     expect(pairs(en('No comment'))).toBe('');
+    expect(pairs(en('5 stars'))).toBe('overall:pos'); // an entry may start with a number
   });
 
   it('weights the clause after a contrast word', () => {
@@ -69,6 +70,9 @@ describe('classifier rules (test lexicon)', () => {
   it('reads lone praise closing a complaint as irony, and a cue-less sentence as continuing the one before', () => {
     expect(pairs(sv('Lång väntetid i kön. Toppen.'))).toBe('wait:neg');
     expect(pairs(sv('Jag sökte bygglov i maj. Inte bra alls.'))).toBe('services:neg');
+    // the topic carries over a sentence that names none, but not past one that names another
+    expect(pairs(sv('Jag sökte bygglov i maj. Sex veckor. Inte bra alls.'))).toBe('services:neg');
+    expect(pairs(sv('Jag sökte bygglov. Sen ringde jag. Ett. Två. Inte bra alls.'))).toBe('overall:neg');
   });
 
   it('gives comments without judgement no area, or a neutral area when one is named', () => {

@@ -33,6 +33,8 @@ export const RULES = {
   exclamationWeight: 0.1,
   /** a judgement with no area in reach stands as `overall` only if this strong */
   overallMinimum: 1.5,
+  /** a sentence naming no area continues the topic of the last one that did, this far back */
+  topicCarry: 2,
   /** a lone praise word opening a complaint (sarcasm) becomes this times its value */
   sarcasm: -0.5,
 } as const;
@@ -137,7 +139,7 @@ export function classifyText(
   const matches = new Array<TokenMatch | undefined>(tokens.length);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token;
-    matches[i] = t.kind === 'word' ? lex.match(t.norm) : undefined;
+    matches[i] = t.kind === 'word' || t.kind === 'number' ? lex.match(t.norm) : undefined;
   }
   const doc: Doc = {
     text,
@@ -193,35 +195,55 @@ function splitSentences(tokens: readonly Token[]): Sentence[] {
 /** Longest match first, layer by layer; idioms consume their words so nothing else reads them. */
 function matchLayers(doc: Doc): void {
   const view = doc.matches.slice();
-  // the layers any word of the comment can start: the others are skipped outright
+  // the words that start an entry of some layer, with the end of their sentence: each layer scans
+  // these only (most words start nothing), and the layers no word starts are skipped outright
+  const starts: number[] = [];
+  const limits: number[] = [];
   let present = 0;
-  for (const m of view) if (m) present |= m.starts;
-  if (present & LAYER_BITS.idiom) scanLayer(doc, 'idiom', doc.idioms, view, true);
-  if (present & LAYER_BITS.area) scanLayer(doc, 'area', doc.cues, view, false);
-  if (present & LAYER_BITS.lexical) scanLayer(doc, 'lexical', doc.lexical, view, false);
-  if (present & LAYER_BITS.target) scanLayer(doc, 'target', doc.targets, view, false);
-  if (present & LAYER_BITS.modifier) scanLayer(doc, 'modifier', doc.modifiers, view, false);
+  for (const sen of doc.sentences) {
+    for (let i = sen.start; i < sen.end; i++) {
+      const m = view[i];
+      if (m && m.starts !== 0) {
+        present |= m.starts;
+        starts.push(i);
+        limits.push(sen.end);
+      }
+    }
+  }
+  const scan = { view, starts, limits };
+  if (present & LAYER_BITS.idiom) scanLayer(doc, 'idiom', doc.idioms, scan, true);
+  if (present & LAYER_BITS.area) scanLayer(doc, 'area', doc.cues, scan, false);
+  if (present & LAYER_BITS.lexical) scanLayer(doc, 'lexical', doc.lexical, scan, false);
+  if (present & LAYER_BITS.target) scanLayer(doc, 'target', doc.targets, scan, false);
+  if (present & LAYER_BITS.modifier) scanLayer(doc, 'modifier', doc.modifiers, scan, false);
 }
 
-function scanLayer(doc: Doc, layer: Layer, out: Hit[], view: (TokenMatch | undefined)[], consume: boolean): void {
+interface Scan {
+  /** the token matches, with the words an idiom consumed blanked out */
+  readonly view: (TokenMatch | undefined)[];
+  /** positions of the words that start an entry of some layer, in order */
+  readonly starts: readonly number[];
+  /** for each of those, the end of its sentence (no entry crosses a sentence) */
+  readonly limits: readonly number[];
+}
+
+function scanLayer(doc: Doc, layer: Layer, out: Hit[], scan: Scan, consume: boolean): void {
   const trie = doc.lex.tries[layer];
   if (trie.next.size === 0) return;
   const bit = LAYER_BITS[layer];
-  for (const sen of doc.sentences) {
-    let i = sen.start;
-    while (i < sen.end) {
-      const m = view[i];
-      // most words start no entry of the layer: a bit test, no trie walk
-      const hit = m && m.starts & bit ? longestAt(trie, view, i, sen.end) : undefined;
-      if (!hit) {
-        i++;
-        continue;
-      }
-      const payloads = hit.payloads.length > 1 ? onePerEntryKind(hit.payloads, doc.tokens, hit.start, hit.end) : hit.payloads;
-      for (const p of payloads) out.push({ start: hit.start, end: hit.end, payload: p });
-      if (consume) for (let k = hit.start; k < hit.end; k++) view[k] = undefined;
-      i = hit.end;
-    }
+  const { view, starts, limits } = scan;
+  let next = 0; // the first word not covered by the previous hit
+  for (let c = 0; c < starts.length; c++) {
+    const i = starts[c] as number;
+    if (i < next) continue;
+    const m = view[i];
+    if (!m || (m.starts & bit) === 0) continue;
+    const hit = longestAt(trie, view, i, limits[c] as number);
+    if (!hit) continue;
+    const payloads = hit.payloads.length > 1 ? onePerEntryKind(hit.payloads, doc.tokens, hit.start, hit.end) : hit.payloads;
+    for (const p of payloads) out.push({ start: hit.start, end: hit.end, payload: p });
+    if (consume) for (let k = hit.start; k < hit.end; k++) view[k] = undefined;
+    next = hit.end;
   }
 }
 
@@ -698,15 +720,20 @@ function attachAreas(doc: Doc): void {
       if (j.steps) j.steps.push(`area ${j.area} (cue in its sentence)`);
       continue;
     }
-    // "Pothole outside no. 14. Still not fixed.": a sentence without a cue continues the one before
-    if (named.size === 0 && sentence !== undefined && sentence > 0) {
-      const prev = new Set<string>();
-      for (const h of cueHits) {
-        if (doc.clauses[doc.clauseOf[h.start] ?? -1]?.sentence === sentence - 1) prev.add(areaOf(h) ?? '');
-      }
-      if (prev.size === 1) {
-        j.area = [...prev][0];
-        if (j.steps) j.steps.push(`area ${j.area} (cue in the sentence before)`);
+    // "Pothole outside no. 14. Still not fixed.": a sentence without a cue continues the topic of
+    // the last sentence that named one (looking back at most RULES.topicCarry sentences)
+    if (named.size === 0 && sentence !== undefined) {
+      for (let back = 1; back <= RULES.topicCarry && sentence - back >= 0; back++) {
+        const prev = new Set<string>();
+        for (const h of cueHits) {
+          if (doc.clauses[doc.clauseOf[h.start] ?? -1]?.sentence === sentence - back) prev.add(areaOf(h) ?? '');
+        }
+        if (prev.size === 0) continue;
+        if (prev.size === 1) {
+          j.area = [...prev][0];
+          if (j.steps) j.steps.push(`area ${j.area} (cue ${back === 1 ? 'in the sentence before' : `${back} sentences before`})`);
+        }
+        break;
       }
     }
   }

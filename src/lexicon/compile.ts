@@ -83,6 +83,12 @@ export function termWords(term: string): string[] {
 /** Stems shorter than this match too much ("one" and "on" share the stem "on"); exact forms only. */
 const MIN_STEM = 3;
 const EMPTY_IDS: readonly number[] = [];
+/**
+ * The part of a compound before its head keeps at least this many letters. Three let prefixes and
+ * short words through as false modifiers ("mis+lykket" reaching "lykke", "mål+løst" reaching
+ * "løste"); four cost nothing measurable on the gold sets and gained on the public data.
+ */
+const MIN_MODIFIER = 4;
 const COMPARATIVE_SUFFIXES: Record<Lang, readonly string[]> = {
   sv: ['aste', 'are', 'ast'],
   da: ['este', 'ere', 'est'],
@@ -324,19 +330,19 @@ export function compileLexicon(src: LexiconSource, fileTexts: readonly string[])
     return result;
   };
 
-  // longest listed head wins; the modifier must keep at least three letters
+  // longest listed head wins; the modifier must keep at least MIN_MODIFIER letters
   const compound = (w: string): Omit<TokenMatch, 'starts'> | undefined => {
     if (!compounding || w.length < 5 || !/^[\p{L}-]+$/u.test(w)) return undefined;
     // a word written with diacritics is not read through folded heads ("underskö-terskorna")
     const fold = !hasDiacritics(w);
-    for (let i = 3; i <= w.length - 2; i++) {
+    for (let i = MIN_MODIFIER; i <= w.length - 2; i++) {
       const head = w.slice(i);
       const via = new Map<number, MatchVia>();
       if (head.length >= 4) direct(head, via, fold);
-      else if (i >= 4) for (const id of exact.get(head) ?? []) via.set(id, 'exact');
+      else for (const id of exact.get(head) ?? []) via.set(id, 'exact');
       if (via.size === 0) {
         for (const suf of HEAD_SUFFIXES) {
-          if (head.length - suf.length >= 2 && head.endsWith(suf) && (head.length - suf.length >= 4 || i >= 4)) {
+          if (head.length - suf.length >= 2 && head.endsWith(suf)) {
             for (const id of exact.get(head.slice(0, -suf.length)) ?? []) via.set(id, 'exact');
             if (via.size > 0) break;
           }

@@ -16,6 +16,9 @@ describe('classifier rules (test lexicon)', () => {
     expect(pairs(sv('Personalen var inte trevlig'))).toBe('staff:neg');
     expect(pairs(sv('Appen fungerar inte, personalen var trevlig'))).toBe('digital:neg;staff:pos');
     expect(pairs(en("The staff weren't helpful"))).toBe('staff:neg');
+    // a negating preposition or determiner reaches only forward
+    expect(pairs(sv('Personalen var trevlig utan att jag bad om det'))).toBe('staff:pos');
+    expect(pairs(sv('Personalen var trevlig inte'))).toBe('staff:neg');
   });
 
   it('reads aspect-conditioned words by their target', () => {

@@ -560,7 +560,7 @@ function applyNegation(doc: Doc): void {
     for (const j of doc.judgements) {
       if (j.clause !== c || j.negated || j.rule === 'idiom' || j.emoji) continue;
       if (j.start >= h.end && j.start - h.end < RULES.negationAhead && (!ahead || j.start < ahead.start)) ahead = j;
-      if (j.end <= h.start && h.start - j.end < RULES.negationBehind && (!behind || j.start > behind.start)) behind = j;
+      if (!p.aheadOnly && j.end <= h.start && h.start - j.end < RULES.negationBehind && (!behind || j.start > behind.start)) behind = j;
     }
     const target = ahead ?? behind;
     if (target) {

@@ -18,7 +18,14 @@ export interface EntryRef {
 export type Payload =
   | { readonly kind: 'area'; readonly area: string; readonly ref: EntryRef }
   | { readonly kind: 'polarity'; readonly valence: number; readonly area: string; readonly ref: EntryRef }
-  | { readonly kind: 'shifter'; readonly shifter: ShifterKind; readonly weight: number; readonly ref: EntryRef }
+  | {
+      readonly kind: 'shifter';
+      readonly shifter: Exclude<ShifterKind, 'negator-ahead'>;
+      readonly weight: number;
+      readonly ref: EntryRef;
+      /** a negator that reaches only the words after it (determiners, prepositions) */
+      readonly aheadOnly?: boolean;
+    }
   | { readonly kind: 'idiom'; readonly valence: number; readonly area: string; readonly ref: EntryRef }
   | { readonly kind: 'unit'; readonly unit: 'unit' | 'number' | 'within'; readonly value: number; readonly ref: EntryRef }
   | { readonly kind: 'target'; readonly group: number; readonly ref: EntryRef }
@@ -221,6 +228,10 @@ export function compileLexicon(src: LexiconSource, fileTexts: readonly string[])
       insert('lexical', `=${prefix}`, { kind: 'shifter', shifter: 'intensifier', weight: row.weight, ref: ref(file, line, row.term) });
       continue;
     }
+    if (row.kind === 'negator-ahead') {
+      insert('lexical', row.term, { kind: 'shifter', shifter: 'negator', aheadOnly: true, weight: row.weight, ref: ref(file, line, row.term) });
+      continue;
+    }
     insert('lexical', row.term, { kind: 'shifter', shifter: row.kind, weight: row.weight, ref: ref(file, line, row.term) });
   }
   for (const { row, file, line } of src.units) {
@@ -238,7 +249,7 @@ export function compileLexicon(src: LexiconSource, fileTexts: readonly string[])
   // negators that are also aspect modifiers
   const negatorModifiers = new Map<number, { group: number; valence: number; ref: EntryRef }[]>();
   for (const { row } of src.shifters) {
-    if (row.kind !== 'negator' || row.term.includes(' ')) continue;
+    if ((row.kind !== 'negator' && row.kind !== 'negator-ahead') || row.term.includes(' ')) continue;
     const node = tries.modifier.next.get(wordId(row.term));
     if (!node) continue;
     for (const p of node.payloads) {

@@ -31,6 +31,8 @@ export type PolarityRow = z.infer<typeof polarityRowSchema>;
 
 export const shifterKinds = [
   'negator',
+  // a negating determiner or preposition ("ingen", "utan", "without"): reaches only the words after it
+  'negator-ahead',
   'intensifier',
   'dampener',
   'prefix',

@@ -68,6 +68,10 @@ describe('classifier rules (test lexicon)', () => {
   it('reads a long wait in a duration as a complaint, and sarcastic praise by what it means', () => {
     expect(pairs(sv('Fick vänta en timme i kö'))).toBe('wait:neg');
     expect(pairs(sv('Toppen, fick vänta en timme i kö'))).toBe('wait:neg');
+    // an irony marker (lexicons/common/irony.tsv) turns the praise of its sentence
+    expect(pairs(sv('Personalen var trevlig'))).toBe('staff:pos');
+    expect(pairs(sv('Personalen var trevlig 🙃'))).toBe('staff:neg');
+    expect(pairs(sv('Personalen var trevlig. 🙃'))).toBe('staff:neg');
   });
 
   it('reads lone praise closing a complaint as irony, and a cue-less sentence as continuing the one before', () => {

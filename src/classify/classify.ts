@@ -166,6 +166,7 @@ export function classifyText(
   applyIrrealis(doc);
   applySarcasm(doc);
   applyClosingSarcasm(doc);
+  applyIronyMarkers(doc);
   applyClauseWeights(doc);
   attachAreas(doc);
   const result = summarise(doc);
@@ -596,6 +597,31 @@ function applyIrrealis(doc: Doc): void {
     if (!why) continue;
     j.value *= RULES.irrealisPositive;
     if (j.steps) j.steps.push(`${why} ×${RULES.irrealisPositive}`);
+  }
+}
+
+/**
+ * A symbol that marks irony (lexicons/common/irony.tsv: "Helt topp 🙃", "Super planlagt 🙃") turns
+ * the praise of its sentence into a complaint; standing alone after a full stop, it marks the
+ * sentence before.
+ */
+function applyIronyMarkers(doc: Doc): void {
+  if (doc.lex.irony.size === 0) return;
+  for (let i = 0; i < doc.tokens.length; i++) {
+    const t = doc.tokens[i] as Token;
+    if (t.kind !== 'emoji' && t.kind !== 'emoticon') continue;
+    const ref = doc.lex.irony.get(emojiKey(t.norm)) ?? doc.lex.irony.get(t.norm);
+    if (!ref) continue;
+    let sentence = doc.sentences.findIndex((s) => s.start <= i && i < s.end);
+    const praiseIn = (k: number) => doc.judgements.filter((j) => j.value > 0 && !j.emoji && doc.clauses[j.clause]?.sentence === k);
+    let praise = praiseIn(sentence);
+    if (praise.length === 0 && sentence > 0 && doc.sentences[sentence]?.start === i) praise = praiseIn(--sentence);
+    for (const j of praise) {
+      j.value *= RULES.sarcasm;
+      j.defaultArea = undefined;
+      if (j.steps) j.steps.push(`irony marker ×${RULES.sarcasm} (${refText(ref)})`);
+      j.extra.push(span(doc, i, i + 1, 'irony', ref));
+    }
   }
 }
 

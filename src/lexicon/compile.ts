@@ -65,6 +65,8 @@ export interface CompiledLexicon {
   readonly tries: Readonly<Record<Layer, TrieNode>>;
   readonly groups: readonly AspectGroup[];
   readonly emoji: ReadonlyMap<string, { valence: number; ref: EntryRef }>;
+  /** symbols that mark their sentence as ironic, by emojiKey */
+  readonly irony: ReadonlyMap<string, EntryRef>;
   readonly functionWords: ReadonlySet<string>;
   /** every full form the lexicon lists, for language identification */
   readonly forms: ReadonlySet<string>;
@@ -261,6 +263,8 @@ export function compileLexicon(src: LexiconSource, fileTexts: readonly string[])
     }
   }
 
+  const irony = new Map<string, EntryRef>();
+  for (const { row, file, line } of src.irony) irony.set(emojiKey(row.symbol), ref(file, line, row.symbol));
   const emoji = new Map<string, { valence: number; ref: EntryRef }>();
   for (const { row, file, line } of src.emoji) {
     emoji.set(emojiKey(row.symbol), { valence: row.valence, ref: ref(file, line, row.symbol) });
@@ -383,6 +387,7 @@ export function compileLexicon(src: LexiconSource, fileTexts: readonly string[])
     tries,
     groups,
     emoji,
+    irony,
     functionWords,
     forms,
     stem,

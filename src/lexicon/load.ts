@@ -4,6 +4,7 @@ import {
   areaRowSchema,
   aspectsSchema,
   emojiRowSchema,
+  ironyRowSchema,
   functionWordRowSchema,
   idiomRowSchema,
   polarityRowSchema,
@@ -39,6 +40,7 @@ export function readLexiconSource(root: string, lang: string): LexiconSource {
     return parseTsv(text, rel(file), cols, schema);
   };
   const emojiText = readOptional(join(root, 'common', 'emoji.tsv'));
+  const ironyText = readOptional(join(root, 'common', 'irony.tsv'));
   const aspectsPath = join(dir, 'aspects.json');
   const aspectsText = readOptional(aspectsPath);
   let aspects: LexiconSource['aspects'] = [];
@@ -68,6 +70,10 @@ export function readLexiconSource(root: string, lang: string): LexiconSource {
       emojiText === undefined
         ? []
         : (parseTsv(emojiText, 'lexicons/common/emoji.tsv', ['symbol', 'valence', 'note'], emojiRowSchema) as LexiconSource['emoji']),
+    irony:
+      ironyText === undefined
+        ? []
+        : (parseTsv(ironyText, 'lexicons/common/irony.tsv', ['symbol', 'note'], ironyRowSchema) as LexiconSource['irony']),
     aspects,
   };
 }

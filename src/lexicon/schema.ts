@@ -76,6 +76,10 @@ export const emojiRowSchema = z.object({
 });
 export type EmojiRow = z.infer<typeof emojiRowSchema>;
 
+/** `common/irony.tsv`: symbols that mark their sentence as ironic ("Helt topp 🙃"). */
+export const ironyRowSchema = z.object({ symbol: z.string().min(1), note });
+export type IronyRow = z.infer<typeof ironyRowSchema>;
+
 export const aspectsSchema = z.object({
   groups: z.array(
     z.object({
@@ -106,5 +110,6 @@ export interface LexiconSource {
   readonly units: Located<UnitRow>[];
   readonly functionWords: Located<FunctionWordRow>[];
   readonly emoji: Located<EmojiRow>[];
+  readonly irony: Located<IronyRow>[];
   readonly aspects: Located<Aspects['groups'][number]>[];
 }

@@ -1,4 +1,4 @@
-import { emojiKey, LAYER_BITS, longestAt, type CompiledLexicon, type EntryRef, type Layer, type Payload, type TokenMatch } from '../lexicon/compile.js';
+import { emojiKey, LAYER_BITS, LAYERS, longestAt, type CompiledLexicon, type EntryRef, type Layer, type LayerStart, type Payload, type TokenMatch } from '../lexicon/compile.js';
 import { tokenize, type Token } from '../normalize/tokenize.js';
 import type { AreaResult, Classification, Evidence, JudgementTrace, Polarity, Trace } from './types.js';
 
@@ -232,6 +232,7 @@ function scanLayer(doc: Doc, layer: Layer, out: Hit[], scan: Scan, consume: bool
   const trie = doc.lex.tries[layer];
   if (trie.next.size === 0) return;
   const bit = LAYER_BITS[layer];
+  const li = LAYERS.indexOf(layer);
   const { view, starts, limits } = scan;
   let next = 0; // the first word not covered by the previous hit
   for (let c = 0; c < starts.length; c++) {
@@ -239,7 +240,7 @@ function scanLayer(doc: Doc, layer: Layer, out: Hit[], scan: Scan, consume: bool
     if (i < next) continue;
     const m = view[i];
     if (!m || (m.starts & bit) === 0) continue;
-    const hit = longestAt(trie, view, i, limits[c] as number);
+    const hit = longestAt(m.layers[li] as LayerStart, view, i, limits[c] as number);
     if (!hit) continue;
     const payloads = hit.payloads.length > 1 ? onePerEntryKind(hit.payloads, doc.tokens, hit.start, hit.end) : hit.payloads;
     for (const p of payloads) out.push({ start: hit.start, end: hit.end, payload: p });

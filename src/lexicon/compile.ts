@@ -33,8 +33,18 @@ export type Payload =
 
 export type Layer = 'idiom' | 'area' | 'lexical' | 'target' | 'modifier';
 export const LAYER_BITS: Readonly<Record<Layer, number>> = { idiom: 1, area: 2, lexical: 4, target: 8, modifier: 16 };
+export const LAYERS: readonly Layer[] = ['idiom', 'area', 'lexical', 'target', 'modifier'];
 
-interface TrieNode {
+/** Where a word enters one layer's trie: the nodes after its first word, and what ends there. */
+export interface LayerStart {
+  readonly children: readonly TrieNode[];
+  /** the payloads of the one-word entries it matches (empty when it only starts phrases) */
+  readonly payloads: readonly Payload[];
+  /** whether a longer phrase may start with it */
+  readonly deep: boolean;
+}
+
+export interface TrieNode {
   readonly next: Map<number, TrieNode>;
   payloads: Payload[];
 }
@@ -48,6 +58,8 @@ export interface TokenMatch {
   readonly via: ReadonlyMap<number, MatchVia>;
   /** bit per layer (LAYER_BITS): set when one of `ids` starts an entry of that layer */
   readonly starts: number;
+  /** per layer (in LAYERS order), the entries this word starts: computed once per word form */
+  readonly layers: readonly (LayerStart | undefined)[];
   /** set when the token matched only as a compound: the modifier before the head */
   readonly compound?: { readonly modifier: string; readonly head: string; readonly prefixWeight: number };
 }
@@ -329,24 +341,38 @@ export function compileLexicon(src: LexiconSource, fileTexts: readonly string[])
     if (via.size === 0) comparative(norm, via);
     // English contractions: "weren't", "didn't" carry the negator "n't" when the lexicon lists it
     if (lang === 'en' && norm.endsWith("n't") && norm.length > 3) direct("n't", via);
-    let found: Omit<TokenMatch, 'starts'>;
+    let found: Omit<TokenMatch, 'starts' | 'layers'>;
     if (via.size > 0) {
       found = { ids: [...via.keys()], via };
     } else {
       found = compound(norm) ?? { ids: EMPTY_IDS, via };
     }
     let starts = 0;
-    for (const layer of Object.keys(LAYER_BITS) as Layer[]) {
-      if (found.ids.some((id) => tries[layer].next.has(id))) starts |= LAYER_BITS[layer];
-    }
-    const result: TokenMatch = { ...found, starts };
+    const layers = LAYERS.map((layer): LayerStart | undefined => {
+      const children: TrieNode[] = [];
+      for (const id of found.ids) {
+        const child = tries[layer].next.get(id);
+        if (child) children.push(child);
+      }
+      if (children.length === 0) return undefined;
+      starts |= LAYER_BITS[layer];
+      // equally long matches through different word patterns all count (last word id first, the
+      // order the phrase walk has always produced)
+      let payloads: readonly Payload[] = NO_PAYLOADS;
+      for (let k = children.length - 1; k >= 0; k--) {
+        const c = children[k] as TrieNode;
+        if (c.payloads.length > 0) payloads = payloads.length > 0 ? [...payloads, ...c.payloads] : c.payloads;
+      }
+      return { children, payloads, deep: children.some((c) => c.next.size > 0) };
+    });
+    const result: TokenMatch = { ...found, starts, layers };
     if (cache.size > 20_000) cache.clear(); // bounded: memory must not grow with the input
     cache.set(norm, result);
     return result;
   };
 
   // longest listed head wins; the modifier must keep at least MIN_MODIFIER letters
-  const compound = (w: string): Omit<TokenMatch, 'starts'> | undefined => {
+  const compound = (w: string): Omit<TokenMatch, 'starts' | 'layers'> | undefined => {
     if (!compounding || w.length < 5 || !/^[\p{L}-]+$/u.test(w)) return undefined;
     // a word written with diacritics is not read through folded heads ("underskö-terskorna")
     const fold = !hasDiacritics(w);
@@ -417,26 +443,40 @@ export interface TrieHit {
   readonly payloads: readonly Payload[];
 }
 
+const NO_PAYLOADS: readonly Payload[] = [];
+const WALK_NODES: TrieNode[] = [];
+const WALK_POS: number[] = [];
+
 /**
  * Longest match of a layer's trie starting at token `start`, over token matches `m` (one per
  * token, undefined for tokens that are not words). Returns undefined when nothing matches.
  */
 export function longestAt(
-  root: TrieNode,
+  entry: LayerStart,
   m: readonly (TokenMatch | undefined)[],
   start: number,
   limit: number,
 ): TrieHit | undefined {
-  const first = m[start];
-  if (!first || first.ids.length === 0) return undefined;
-  let bestEnd = -1;
-  let bestPayloads: readonly Payload[] = [];
-  const nodes: TrieNode[] = [root];
-  const positions: number[] = [start];
-  while (nodes.length > 0) {
-    const node = nodes.pop() as TrieNode;
-    const pos = positions.pop() as number;
-    if (node.payloads.length > 0 && pos > start) {
+  // most words start only one-word entries: no walk
+  if (!entry.deep || start + 1 >= limit) {
+    return entry.payloads.length > 0 ? { start, end: start + 1, payloads: entry.payloads } : undefined;
+  }
+  let bestEnd = entry.payloads.length > 0 ? start + 1 : -1;
+  let bestPayloads: readonly Payload[] = entry.payloads;
+  // depth-first over the word patterns of each position, on a stack shared by all calls (the walk
+  // is not re-entrant): no allocation per call on the hot path
+  let sp = 0;
+  for (const child of entry.children) {
+    if (child.next.size === 0) continue;
+    WALK_NODES[sp] = child;
+    WALK_POS[sp] = start + 1;
+    sp++;
+  }
+  while (sp > 0) {
+    sp--;
+    const node = WALK_NODES[sp] as TrieNode;
+    const pos = WALK_POS[sp] as number;
+    if (node.payloads.length > 0 && pos > start + 1) {
       // the longest match wins; equally long matches through different word patterns
       // ("lang" and "=lang" in two aspect groups) all count
       if (pos > bestEnd) {
@@ -446,14 +486,15 @@ export function longestAt(
         bestPayloads = [...bestPayloads, ...node.payloads];
       }
     }
-    if (pos >= limit) continue;
+    if (pos >= limit || node.next.size === 0) continue;
     const tm = m[pos];
     if (!tm) continue;
     for (const id of tm.ids) {
       const child = node.next.get(id);
       if (child) {
-        nodes.push(child);
-        positions.push(pos + 1);
+        WALK_NODES[sp] = child;
+        WALK_POS[sp] = pos + 1;
+        sp++;
       }
     }
   }

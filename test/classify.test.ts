@@ -46,6 +46,8 @@ describe('classifier rules (test lexicon)', () => {
     expect(pairs(sv('Inga problem med appen'))).toBe('digital:pos');
     expect(pairs(sv('Inga synpunkter'))).toBe('');
     expect(pairs(en("Can't complain"))).toBe('overall:pos');
+    expect(pairs(en("I really can't complain"))).toBe('overall:pos'); // its own negation is not applied again
+    expect(pairs(en("Not 5 stars"))).toBe("overall:neg"); // a negator just before turns it
     expect(pairs(en('No comment'))).toBe('');
     expect(pairs(en('5 stars'))).toBe('overall:pos'); // an entry may start with a number
   });

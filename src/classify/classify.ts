@@ -20,6 +20,8 @@ export const RULES = {
   /** how many words after a negator it reaches; and before it, for verb-second order */
   negationAhead: 4,
   negationBehind: 3,
+  /** an idiom is turned only by a negator at most this many words before it */
+  idiomNegationAhead: 3,
   /** a negated positive becomes this times its value (negative); a negated negative likewise */
   negatePositive: -0.8,
   negateNegative: -0.5,
@@ -552,6 +554,7 @@ function applyIntensifiers(doc: Doc): void {
  * behind (verb-second order: "appen fungerar inte"). A negator with nothing to negate may be an
  * aspect modifier: "inget svar" is a complaint about waiting.
  */
+
 function applyNegation(doc: Doc): void {
   for (const h of doc.lexical) {
     const p = h.payload;
@@ -560,7 +563,13 @@ function applyNegation(doc: Doc): void {
     let ahead: Judgement | undefined;
     let behind: Judgement | undefined;
     for (const j of doc.judgements) {
-      if (j.clause !== c || j.negated || j.rule === 'idiom' || j.emoji) continue;
+      if (j.clause !== c || j.negated || j.emoji) continue;
+      // an idiom carries its own negation ("inga problem"); one just before it still turns it
+      // ("ikke hentet til tiden"), never one after it
+      if (j.rule === 'idiom') {
+        if (j.base !== 0 && j.start >= h.end && j.start - h.end < RULES.idiomNegationAhead && (!ahead || j.start < ahead.start)) ahead = j;
+        continue;
+      }
       if (j.start >= h.end && j.start - h.end < RULES.negationAhead && (!ahead || j.start < ahead.start)) ahead = j;
       if (!p.aheadOnly && j.end <= h.start && h.start - j.end < RULES.negationBehind && (!behind || j.start > behind.start)) behind = j;
     }

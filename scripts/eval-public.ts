@@ -5,10 +5,10 @@
  *   npm run eval -- [--file ../shared/eval/polarity-dev.jsonl] [--json] [--errors SOURCE]
  *                   [--predictions FILE]   (writes id, source, gold and predicted label per line: diff two runs)
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { z } from 'zod';
 import { createClassifier } from '../src/classify/createClassifier.js';
+import { readEvalRows } from '../src/evaluate/readEvalRows.js';
 import { loadPipeline } from '../src/pipeline/loadPipeline.js';
 
 const { values } = parseArgs({
@@ -22,14 +22,6 @@ const { values } = parseArgs({
   },
 });
 
-const rowSchema = z.object({
-  id: z.string(),
-  lang: z.enum(['sv', 'da', 'nb', 'en']),
-  source: z.string(),
-  text: z.string(),
-  label: z.enum(['pos', 'neg', 'neu']),
-});
-
 /** Best peer per source (dev split), from ../shared/eval/baselines.md, measured 2026-11-22. */
 export const BEST_PEER: Record<string, { peer: string; f1: number; target: number }> = {
   swe_sentiment: { peer: 'vader-sv', f1: 0.516, target: 0.62 },
@@ -40,18 +32,14 @@ export const BEST_PEER: Record<string, { peer: string; f1: number; target: numbe
 };
 
 const classifier = createClassifier(loadPipeline(values.pipeline));
-const lines = readFileSync(values.file as string, 'utf8').split('\n').filter(Boolean);
 const bySource = new Map<string, { gold: string; pred: string; text: string; id: string; why: string }[]>();
-lines.forEach((l, i) => {
-  const parsed = rowSchema.safeParse(JSON.parse(l));
-  if (!parsed.success) throw new Error(`${values.file}:${i + 1}: ${parsed.error.issues[0]?.message}`);
-  const r = parsed.data;
+for (const r of readEvalRows(values.file as string)) {
   const res = classifier.classify(r.text, r.lang, { trace: values.errors === r.source });
   const list = bySource.get(r.source) ?? [];
   const why = res.trace ? res.trace.judgements.map((j) => `[${j.text} ${j.value}]`).join(' ') : '';
   list.push({ gold: r.label, pred: res.sentiment.label, text: r.text, id: r.id, why });
   bySource.set(r.source, list);
-});
+}
 
 function macroF1(items: { gold: string; pred: string }[]): number {
   const classes = [...new Set(items.map((i) => i.gold))];

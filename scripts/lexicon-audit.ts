@@ -13,9 +13,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { z } from 'zod';
 import { createClassifier } from '../src/classify/createClassifier.js';
 import { auditLexicon, type LabelledText } from '../src/evaluate/auditLexicon.js';
+import { readEvalRows } from '../src/evaluate/readEvalRows.js';
 import { loadPipeline } from '../src/pipeline/loadPipeline.js';
 
 const { values } = parseArgs({
@@ -33,14 +33,6 @@ if (!values.lang || !['sv', 'da', 'nb', 'en'].includes(values.lang)) {
   process.exit(2);
 }
 
-const rowSchema = z.object({
-  id: z.string(),
-  lang: z.enum(['sv', 'da', 'nb', 'en']),
-  source: z.string(),
-  text: z.string(),
-  label: z.enum(['pos', 'neg', 'neu']),
-});
-
 const pipeline = loadPipeline(values.pipeline);
 const classifier = createClassifier(pipeline);
 // function words (lexicons/<lang>/function-words.tsv) are not candidates for the lexicon
@@ -52,16 +44,9 @@ const functionWords = new Set(
     .map((l) => (l.split('\t')[0] ?? '').toLowerCase()),
 );
 
-const texts: LabelledText[] = [];
-readFileSync(values.file as string, 'utf8')
-  .split('\n')
-  .forEach((l, i) => {
-    if (!l.trim()) return;
-    const parsed = rowSchema.safeParse(JSON.parse(l));
-    if (!parsed.success) throw new Error(`${values.file}:${i + 1}: ${parsed.error.issues[0]?.message}`);
-    const r = parsed.data;
-    if (r.lang === values.lang && (!values.source || r.source === values.source)) texts.push(r);
-  });
+const texts: LabelledText[] = readEvalRows(values.file as string).filter(
+  (r) => r.lang === values.lang && (!values.source || r.source === values.source),
+);
 
 const audit = auditLexicon(classifier, texts, { functionWords, minCount: Number(values.min) });
 const top = Number(values.top);

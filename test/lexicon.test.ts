@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { checkLexicon } from '../src/lexicon/check.js';
 import { readLexiconSource } from '../src/lexicon/load.js';
 import { areaRowSchema, polarityRowSchema } from '../src/lexicon/schema.js';
+import { loadLexicons } from '../src/lexicon/loadLexicons.js';
 import { LexiconError, parseTsv } from '../src/lexicon/tsv.js';
+import { loadPipeline } from '../src/pipeline/loadPipeline.js';
 import { FIXTURES, testClassifier } from './helpers.js';
 
 const AREAS = ['digital', 'wait', 'staff', 'services', 'overall'];
@@ -68,5 +70,14 @@ describe('compiled matching', () => {
   });
   it('has a content-hash version', () => {
     expect(testClassifier().version).toMatch(/^[0-9a-f]{12}$/);
+  });
+});
+
+describe("the project's own lexicons", () => {
+  it('load, pass every cross-file check and compile, in all four languages', () => {
+    const pipeline = loadPipeline();
+    const set = loadLexicons(pipeline.lexiconDir, ['sv', 'da', 'nb', 'en'], pipeline.areaIds);
+    expect([...set.byLang.keys()]).toEqual(['sv', 'da', 'nb', 'en']);
+    expect(set.version).toMatch(/^[0-9a-f]{12}$/);
   });
 });

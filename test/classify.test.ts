@@ -9,6 +9,9 @@ describe('classifier rules (test lexicon)', () => {
   it('attaches each judgement to the area of its clause', () => {
     expect(pairs(sv('Personalen var trevlig'))).toBe('staff:pos');
     expect(pairs(sv('Appen är dålig men personalen är bra'))).toBe('digital:neg;staff:pos');
+    // a clause naming no area, in a sentence naming several: the last cue before it
+    expect(pairs(sv('Ringde handläggare om appen, toppen'))).toBe('digital:pos');
+    expect(pairs(sv('Ringde om appen och handläggare, toppen'))).toBe('staff:pos');
   });
 
   it('scopes negation to its clause, before or after the verb', () => {

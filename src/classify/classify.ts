@@ -756,6 +756,20 @@ function attachAreas(doc: Doc): void {
       if (j.steps) j.steps.push(`area ${j.area} (cue in its sentence)`);
       continue;
     }
+    // several areas named in the sentence: the last strong cue before the judgement's clause
+    if (named.size > 1) {
+      let best: Hit | undefined;
+      for (const h of cueHits) {
+        const hc = doc.clauses[doc.clauseOf[h.start] ?? -1];
+        if (hc?.sentence !== sentence || h.end > j.start || weak.has(areaOf(h) ?? '')) continue;
+        if (!best || h.start > best.start) best = h;
+      }
+      if (best) {
+        j.area = areaOf(best);
+        if (j.steps) j.steps.push(`area ${j.area} (nearest cue before it in its sentence)`);
+        continue;
+      }
+    }
     // "Pothole outside no. 14. Still not fixed.": a sentence without a cue continues the topic of
     // the last sentence that named one (looking back at most RULES.topicCarry sentences)
     if (named.size === 0 && sentence !== undefined) {

@@ -21,6 +21,20 @@ describe('tokenize', () => {
     ]);
   });
 
+  it('reads a rating out of 5 or 10 as one number, and other slashes apart', () => {
+    expect(tokenize('10/10 och 4/5, men 3/4 timme').map((t) => [t.kind, t.text])).toEqual([
+      ['number', '10/10'],
+      ['word', 'och'],
+      ['number', '4/5'],
+      ['punct', ','],
+      ['word', 'men'],
+      ['number', '3'],
+      ['punct', '/'],
+      ['number', '4'],
+      ['word', 'timme'],
+    ]);
+  });
+
   it('normalises case, curly apostrophes and stretched letters', () => {
     expect(tokenize('Braaaa can’t').map((t) => t.norm)).toEqual(['bra', "can't"]);
   });

@@ -26,7 +26,8 @@ const TOKEN_RE = new RegExp(
     String.raw`((?<![\p{L}\p{N}])(?:[:;=8xX][\-'^o]?[)(\]\[dDpP/\\|*3]+|<3+|\^\^|\^_\^|:'\(|:-?\|)(?![\p{L}\p{N}]))`,
     String.raw`(\p{Extended_Pictographic}(?:\uFE0F|\u200D\p{Extended_Pictographic}|\p{Emoji_Modifier})*)`,
     String.raw`([\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:['’][\p{L}]+|-[\p{L}\p{N}]+|\.[\p{L}\p{N}]{1,3}(?![\p{L}\p{N}]))*'?)`,
-    String.raw`(\p{N}+(?:[.,:]\p{N}+)*)`,
+    // a rating ("10/10", "5/5") is one token, so a lexicon can list it
+    String.raw`(\p{N}+\/(?:10|5)(?![\p{N}/])|\p{N}+(?:[.,:]\p{N}+)*)`,
     String.raw`(\n\s*|[.!?…]+|[;:–—]|\s-\s)`,
     String.raw`([^\s])`,
   ].join('|'),

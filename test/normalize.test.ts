@@ -87,6 +87,8 @@ describe('Scandinavian Snowball stemmers', () => {
     expect(stemSwedish('vänlig')).toBe('vänlig');
     expect(stemSwedish('vänlig', { derivational: true })).toBe('vän');
     expect(stemSwedish('meningslöst', { derivational: true })).toBe('meningslös');
+    // "-löst" is the neuter of "-lös" (inflection), so it goes without the derivational step too
+    expect(stemSwedish('hopplöst')).toBe(stemSwedish('hopplös'));
     expect(stemNorwegian('koselig')).toBe('koselig');
     expect(stemNorwegian('koselig', { derivational: true })).toBe('kos');
   });

@@ -120,10 +120,11 @@ function snowball(input: string, spec: SnowballSpec, derivational: boolean): str
   // Danish superlative "-igst" keeps its "-ig" ("vigtigst" -> "vigtig"): inflection, not derivation.
   if (spec.danish && word.endsWith('igst')) word = word.slice(0, -2);
 
-  // Step 3 (derivational) only when asked for.
-  if (derivational) {
+  // Step 3: "-löst" → "-lös", "-fullt" → "-full" are the neuter -t of an adjective (inflection);
+  // the deletions ("-lig", "-ig", "-els") are derivation, only when asked for.
+  {
     const s3 = longestSuffix(word, Object.keys(spec.step3), r1);
-    if (s3 !== undefined) {
+    if (s3 !== undefined && (derivational || spec.step3[s3] !== '')) {
       word = word.slice(0, -s3.length) + spec.step3[s3]!;
       if (spec.danish && spec.step3[s3] === '') word = step2(word, spec, r1);
     }

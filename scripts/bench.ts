@@ -6,7 +6,7 @@
  *
  * 1. classify: comments per second on one thread, over generated comments in all four languages
  *    (language given, as in a CSV with a lang column, and detected), after a warm-up pass;
- *    best of 3 timed passes; plus redaction alone, and the bag-of-words floor (the same lexicons
+ *    best of 5 timed passes; plus redaction alone, and the bag-of-words floor (the same lexicons
  *    summed without rules) for comparison.
  * 2. load: a generated CSV through `pulse run` into a fresh DuckDB file (read, redact, classify,
  *    append, commit), rows per second and peak RSS.
@@ -38,10 +38,13 @@ const comments = [...generateComments({ rows: N, seed: 'bench' })];
 const chars = comments.reduce((s, c) => s + c.text.length, 0);
 log(`${N.toLocaleString('en')} generated comments, ${(chars / N).toFixed(0)} characters on average`);
 
+/** timed passes after the warm-up: the JIT keeps improving over the first few */
+const PASSES = 5;
+
 function timed(label: string, f: () => void): void {
   f(); // warm-up: fills the stem and match caches as a real run does after its first rows
   const runs: number[] = [];
-  for (let k = 0; k < 3; k++) {
+  for (let k = 0; k < PASSES; k++) {
     const t = performance.now();
     f();
     runs.push(performance.now() - t);

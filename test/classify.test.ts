@@ -9,6 +9,9 @@ describe('classifier rules (test lexicon)', () => {
   it('attaches each judgement to the area of its clause', () => {
     expect(pairs(sv('Personalen var trevlig'))).toBe('staff:pos');
     expect(pairs(sv('Appen är dålig men personalen är bra'))).toBe('digital:neg;staff:pos');
+    // an ending written after an apostrophe ("app'en") is read with the word
+    expect(pairs(sv("App'en är dålig"))).toBe('digital:neg');
+    expect(pairs(en("The website's bad"))).toBe('digital:neg');
     // a clause naming no area, in a sentence naming several: the last cue before it
     expect(pairs(sv('Ringde handläggare om appen, toppen'))).toBe('digital:pos');
     expect(pairs(sv('Ringde om appen och handläggare, toppen'))).toBe('staff:pos');
@@ -77,6 +80,7 @@ describe('classifier rules (test lexicon)', () => {
     expect(pairs(sv('Personalen var trevlig'))).toBe('staff:pos');
     expect(pairs(sv('Personalen var trevlig 🙃'))).toBe('staff:neg');
     expect(pairs(sv('Personalen var trevlig. 🙃'))).toBe('staff:neg');
+    expect(pairs(sv('Appen är toppen 🙃 men personalen var trevlig'))).toBe('digital:neg;staff:pos');
   });
 
   it('reads lone praise closing a complaint as irony, and a cue-less sentence as continuing the one before', () => {

@@ -612,8 +612,8 @@ function applyIrrealis(doc: Doc): void {
 
 /**
  * A symbol that marks irony (lexicons/common/irony.tsv: "Helt topp 🙃", "Super planlagt 🙃") turns
- * the praise of its sentence into a complaint; standing alone after a full stop, it marks the
- * sentence before.
+ * the praise before it in its sentence into a complaint; standing alone after a full stop, it marks
+ * the sentence before.
  */
 function applyIronyMarkers(doc: Doc): void {
   if (doc.lex.irony.size === 0) return;
@@ -623,7 +623,9 @@ function applyIronyMarkers(doc: Doc): void {
     const ref = doc.lex.irony.get(emojiKey(t.norm)) ?? doc.lex.irony.get(t.norm);
     if (!ref) continue;
     let sentence = doc.sentences.findIndex((s) => s.start <= i && i < s.end);
-    const praiseIn = (k: number) => doc.judgements.filter((j) => j.value > 0 && !j.emoji && doc.clauses[j.clause]?.sentence === k);
+    // the marker follows what it mocks: praise after it ("… 🙄 men ham der overtog var flink") is meant
+    const praiseIn = (k: number) =>
+      doc.judgements.filter((j) => j.value > 0 && !j.emoji && j.end <= i && doc.clauses[j.clause]?.sentence === k);
     let praise = praiseIn(sentence);
     if (praise.length === 0 && sentence > 0 && doc.sentences[sentence]?.start === i) praise = praiseIn(--sentence);
     for (const j of praise) {

@@ -341,6 +341,17 @@ export function compileLexicon(src: LexiconSource, fileTexts: readonly string[])
     if (via.size === 0) comparative(norm, via);
     // English contractions: "weren't", "didn't" carry the negator "n't" when the lexicon lists it
     if (lang === 'en' && norm.endsWith("n't") && norm.length > 3) direct("n't", via);
+    // an ending after an apostrophe: English "app's", "council's"; Scandinavian "app'en", "sms'en",
+    // "chatbot'en" (a definite or genitive ending written apart): read the word without it
+    const apostrophe = norm.indexOf("'");
+    if (via.size === 0 && apostrophe > 0 && !norm.endsWith("n't")) {
+      if (lang === 'en') {
+        if (norm.endsWith("'s")) direct(norm.slice(0, -2), via);
+      } else {
+        direct(norm.replace("'", ''), via);
+        if (via.size === 0) direct(norm.slice(0, apostrophe), via);
+      }
+    }
     let found: Omit<TokenMatch, 'starts' | 'layers'>;
     if (via.size > 0) {
       found = { ids: [...via.keys()], via };

@@ -55,6 +55,8 @@ describe('classifier rules (test lexicon)', () => {
     expect(pairs(en("I really can't complain"))).toBe('overall:pos'); // its own negation is not applied again
     expect(pairs(en("Not 5 stars"))).toBe("overall:neg"); // a negator just before turns it
     expect(pairs(en('No comment'))).toBe('');
+    expect(pairs(en('No comment, good luck'))).toBe(''); // politeness after a no-opinion phrase
+    expect(pairs(en('Good luck'))).toBe('overall:pos');
     expect(pairs(en('5 stars'))).toBe('overall:pos'); // an entry may start with a number
   });
 

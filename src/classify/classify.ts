@@ -794,6 +794,12 @@ function attachAreas(doc: Doc): void {
   for (const j of doc.judgements) {
     if (j.area) continue;
     if (!attached) {
+      // "Inga synpunkter, tack 🙂": a comment that opens with a no-opinion phrase and names no
+      // area has no opinion; its thanks and smileys are politeness
+      if (doc.noOpinion && doc.cues.length === 0) {
+        if (j.steps) j.steps.push('no area (a no-opinion comment)');
+        continue;
+      }
       if (overall) {
         j.area = overall;
         if (j.steps) j.steps.push('area overall (a judgement about no particular area)');

@@ -929,7 +929,7 @@ function buildTrace(doc: Doc): Trace {
   const judgements: JudgementTrace[] = doc.judgements.map((j) => {
     const a = (doc.tokens[j.start] as Token).start;
     const b = (doc.tokens[j.end - 1] as Token).end;
-    return { start: a, end: b, text: doc.text.slice(a, b), base: j.base, value: round(j.value), area: j.area, clause: j.clause, steps: j.steps ?? [] };
+    return { start: a, end: b, text: doc.text.slice(a, b), base: j.base, value: round(j.value), area: j.area, clause: j.clause, entry: j.ref?.label, steps: j.steps ?? [] };
   });
   return {
     tokens: doc.tokens.map((t, k) => ({ text: t.text, start: t.start, end: t.end, clause: doc.clauseOf[k] ?? -1, roles: roles[k] ?? [] })),

@@ -33,6 +33,8 @@ export interface JudgementTrace {
   readonly value: number;
   readonly area: string | undefined;
   readonly clause: number;
+  /** the lexicon entry behind it, as evidence names it: `lexicons/sv/polarity.tsv:120 trevlig` */
+  readonly entry?: string;
   readonly steps: string[];
 }
 

@@ -51,7 +51,7 @@ export function auditLexicon(
     const trace = classifier.classify(t.text, t.lang, { trace: true }).trace;
     const seen = new Set<string>();
     for (const j of trace?.judgements ?? []) {
-      const entry = /\((lexicons\/[^)]+)\)/.exec(j.steps[0] ?? '')?.[1];
+      const entry = j.entry;
       if (!entry || seen.has(entry) || j.base === 0) continue;
       seen.add(entry);
       const e = entries.get(entry) ?? { pos: 0, neu: 0, neg: 0, n: 0, sign: j.base > 0 ? 1 : -1 };

@@ -122,7 +122,7 @@ interface Doc {
   readonly targets: Hit[];
   readonly modifiers: Hit[];
   readonly clauses: Clause[];
-  readonly clauseOf: Int32Array;
+  readonly clauseOf: number[];
   readonly judgements: Judgement[];
   noOpinion: boolean;
 }
@@ -156,7 +156,7 @@ export function classifyText(
     targets: [],
     modifiers: [],
     clauses: [],
-    clauseOf: new Int32Array(tokens.length).fill(-1),
+    clauseOf: new Array<number>(tokens.length).fill(-1),
     judgements: [],
     noOpinion: false,
   };

@@ -40,8 +40,8 @@ export interface LayerStart {
   readonly children: readonly TrieNode[];
   /** the payloads of the one-word entries it matches (empty when it only starts phrases) */
   readonly payloads: readonly Payload[];
-  /** whether a longer phrase may start with it */
-  readonly deep: boolean;
+  /** the children longer phrases continue from (empty when it starts none) */
+  readonly deep: readonly TrieNode[];
 }
 
 export interface TrieNode {
@@ -374,7 +374,7 @@ export function compileLexicon(src: LexiconSource, fileTexts: readonly string[])
         const c = children[k] as TrieNode;
         if (c.payloads.length > 0) payloads = payloads.length > 0 ? [...payloads, ...c.payloads] : c.payloads;
       }
-      return { children, payloads, deep: children.some((c) => c.next.size > 0) };
+      return { children, payloads, deep: children.filter((c) => c.next.size > 0) };
     });
     const result: TokenMatch = { ...found, starts, layers };
     if (cache.size > 20_000) cache.clear(); // bounded: memory must not grow with the input
@@ -469,7 +469,7 @@ export function longestAt(
   limit: number,
 ): TrieHit | undefined {
   // most words start only one-word entries: no walk
-  if (!entry.deep || start + 1 >= limit) {
+  if (entry.deep.length === 0 || start + 1 >= limit) {
     return entry.payloads.length > 0 ? { start, end: start + 1, payloads: entry.payloads } : undefined;
   }
   let bestEnd = entry.payloads.length > 0 ? start + 1 : -1;
@@ -477,8 +477,7 @@ export function longestAt(
   // depth-first over the word patterns of each position, on a stack shared by all calls (the walk
   // is not re-entrant): no allocation per call on the hot path
   let sp = 0;
-  for (const child of entry.children) {
-    if (child.next.size === 0) continue;
+  for (const child of entry.deep) {
     WALK_NODES[sp] = child;
     WALK_POS[sp] = start + 1;
     sp++;

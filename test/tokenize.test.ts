@@ -1,0 +1,68 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { tokenize, tokenizeByPattern } from '../src/normalize/tokenize.js';
+
+// The hand scanner must give exactly the tokens of the grammar's regular expression.
+
+/** characters chosen to sit on every edge of the scanner: emoticon starts, ratings, apostrophes,
+ * dotted abbreviations, letters inside and outside its table, emoji and their joiners, spaces */
+const ALPHABET = [
+  ...'abcdeoxXpPDzåäöæøéüßÅÄÖÆØ',
+  ...'0123456789²½',
+  ...`'’-.,:;=<^[]_()/\\|*!?…–—"#&@+%`,
+  ' ', ' ', ' ', '\n', '\t', '\u00a0', '\u2028', '\u3000',
+  'ł', 'Ł', 'ş', 'ŧ', 'ǆ', 'ё', 'ж', '\u0301', '٣',
+  '©', '®', '😀', '👍', '🏽', '\u200d', '\ufe0f', '❤', '🙃',
+  'AB', 'TEL', '10', '/10', '/5', ':)', ":'(", '<3', '^_^', ' - ', 'app', "n't", "'en", '.se',
+];
+
+const shape = (text: string) => tokenizeByPattern(text);
+
+describe('tokenize (the hand scanner)', () => {
+  it('gives the same tokens as the grammar on random text', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...ALPHABET), { maxLength: 40 }), (parts) => {
+        const text = parts.join('');
+        expect(tokenize(text)).toEqual(shape(text));
+      }),
+      { numRuns: 4000 },
+    );
+  });
+
+  it('gives the same tokens as the grammar on any string', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 60 }), (text) => {
+        expect(tokenize(text)).toEqual(shape(text));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('gives the same tokens as the grammar on every gold comment', () => {
+    const dir = join(import.meta.dirname, '..', 'fixtures', 'gold');
+    let checked = 0;
+    for (const f of readdirSync(dir)) {
+      for (const line of readFileSync(join(dir, f), 'utf8').split('\n')) {
+        expect(tokenize(line)).toEqual(shape(line));
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(2000);
+  });
+
+  it('hands positions it does not know to the grammar', () => {
+    expect(tokenize('© xD 8) [NAME] ;-) ©2024 ŧest…!').map((t) => [t.kind, t.text])).toEqual([
+      ['emoji', '©'],
+      ['emoticon', 'xD'],
+      ['emoticon', '8)'],
+      ['placeholder', '[NAME]'],
+      ['emoticon', ';-)'],
+      ['emoji', '©'],
+      ['number', '2024'],
+      ['word', 'ŧest'],
+      ['break', '…!'],
+    ]);
+  });
+});

@@ -138,10 +138,10 @@ export function classifyText(
   opts: ClassifyOptions,
   tokens: Token[] = tokenize(text),
 ): ClassifyOutput {
-  const matches = new Array<TokenMatch | undefined>(tokens.length);
+  const matches: (TokenMatch | undefined)[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token;
-    matches[i] = t.kind === 'word' || t.kind === 'number' ? lex.match(t.norm) : undefined;
+    matches.push(t.kind === 'word' || t.kind === 'number' ? lex.match(t.norm) : undefined);
   }
   const doc: Doc = {
     text,
@@ -416,7 +416,8 @@ function nearestTarget(doc: Doc, group: number, start: number, end: number): Hit
 function span(doc: Doc, start: number, end: number, rule: string, ref?: EntryRef): Evidence {
   const a = (doc.tokens[start] as Token).start;
   const b = (doc.tokens[end - 1] as Token).end;
-  return ref ? { text: doc.text.slice(a, b), start: a, end: b, rule, entry: ref.label } : { text: doc.text.slice(a, b), start: a, end: b, rule };
+  // one shape with or without an entry (JSON leaves an undefined entry out)
+  return { text: doc.text.slice(a, b), start: a, end: b, rule, entry: ref?.label };
 }
 
 function aspectJudgement(doc: Doc, m: Hit, group: number, valence: number, ref: EntryRef, target: Hit): void {

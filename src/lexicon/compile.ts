@@ -61,7 +61,7 @@ export interface TokenMatch {
   /** per layer (in LAYERS order), the entries this word starts: computed once per word form */
   readonly layers: readonly (LayerStart | undefined)[];
   /** set when the token matched only as a compound: the modifier before the head */
-  readonly compound?: { readonly modifier: string; readonly head: string; readonly prefixWeight: number };
+  readonly compound: { readonly modifier: string; readonly head: string; readonly prefixWeight: number } | undefined;
 }
 
 export interface AspectGroup {
@@ -201,7 +201,7 @@ export function compileLexicon(src: LexiconSource, fileTexts: readonly string[])
       }
       node = child;
     }
-    node.payloads.push(payload);
+    node.payloads.push(uniform(payload));
     if (words.length === 1) {
       const id = wordId(words[0] as string);
       // numbers, units and shifters are never compound heads ("tyranni" is no "ni")
@@ -354,9 +354,9 @@ export function compileLexicon(src: LexiconSource, fileTexts: readonly string[])
     }
     let found: Omit<TokenMatch, 'starts' | 'layers'>;
     if (via.size > 0) {
-      found = { ids: [...via.keys()], via };
+      found = { ids: [...via.keys()], via, compound: undefined };
     } else {
-      found = compound(norm) ?? { ids: EMPTY_IDS, via };
+      found = compound(norm) ?? { ids: EMPTY_IDS, via, compound: undefined };
     }
     let starts = 0;
     const layers = LAYERS.map((layer): LayerStart | undefined => {
@@ -376,7 +376,8 @@ export function compileLexicon(src: LexiconSource, fileTexts: readonly string[])
       }
       return { children, payloads, deep: children.filter((c) => c.next.size > 0) };
     });
-    const result: TokenMatch = { ...found, starts, layers };
+    // one object shape for every word (a spread would give two): the hot loops stay monomorphic
+    const result: TokenMatch = { ids: found.ids, via: found.via, starts, layers, compound: found.compound };
     if (cache.size > 20_000) cache.clear(); // bounded: memory must not grow with the input
     cache.set(norm, result);
     return result;
@@ -446,6 +447,26 @@ export function lexiconVersion(fileTexts: readonly string[]): string {
     h.update('\0');
   }
   return h.digest('hex').slice(0, 12);
+}
+
+/**
+ * Every payload with the same fields in the same order, whatever its kind: the classifier reads
+ * payloads of all kinds in the same loops, and one object shape keeps those reads fast.
+ */
+function uniform(p: Payload): Payload {
+  const any = p as Partial<Record<string, unknown>>;
+  return {
+    kind: p.kind,
+    area: any.area,
+    valence: any.valence,
+    shifter: any.shifter,
+    weight: any.weight,
+    aheadOnly: any.aheadOnly,
+    unit: any.unit,
+    value: any.value,
+    group: any.group,
+    ref: p.ref,
+  } as Payload;
 }
 
 export interface TrieHit {

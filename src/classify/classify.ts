@@ -261,7 +261,7 @@ function onePerEntryKind(payloads: readonly Payload[], tokens: readonly Token[],
   let repeated = false;
   for (let a = 0; a < payloads.length && !repeated; a++) {
     for (let b = a + 1; b < payloads.length; b++) {
-      if (kindKey(payloads[a] as Payload) === kindKey(payloads[b] as Payload)) {
+      if (sameKind(payloads[a] as Payload, payloads[b] as Payload)) {
         repeated = true;
         break;
       }
@@ -277,6 +277,14 @@ function onePerEntryKind(payloads: readonly Payload[], tokens: readonly Token[],
     if (!cur || entryRank(p, text) < entryRank(cur, text)) best.set(k, p);
   }
   return [...best.values()];
+}
+
+/** kindKey(a) === kindKey(b), without building the strings */
+function sameKind(a: Payload, b: Payload): boolean {
+  if (a.kind !== b.kind) return false;
+  if (a.kind === 'target' || a.kind === 'modifier') return a.group === (b as typeof a).group;
+  if (a.kind === 'unit') return a.unit === (b as typeof a).unit;
+  return true;
 }
 
 function kindKey(p: Payload): string {

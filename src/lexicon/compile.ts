@@ -47,6 +47,8 @@ export interface LayerStart {
 export interface TrieNode {
   readonly next: Map<number, TrieNode>;
   payloads: Payload[];
+  /** whether longer entries go on from here (`next` is not empty): read on every step of a walk */
+  open: boolean;
 }
 
 /** How a token matched a lexicon word. */
@@ -181,7 +183,7 @@ export function compileLexicon(src: LexiconSource, fileTexts: readonly string[])
     return id;
   };
 
-  const newNode = (): TrieNode => ({ next: new Map(), payloads: [] });
+  const newNode = (): TrieNode => ({ next: new Map(), payloads: [], open: false });
   const tries: Record<Layer, TrieNode> = {
     idiom: newNode(),
     area: newNode(),
@@ -198,6 +200,7 @@ export function compileLexicon(src: LexiconSource, fileTexts: readonly string[])
       if (!child) {
         child = newNode();
         node.next.set(id, child);
+        node.open = true;
       }
       node = child;
     }
@@ -374,7 +377,7 @@ export function compileLexicon(src: LexiconSource, fileTexts: readonly string[])
         const c = children[k] as TrieNode;
         if (c.payloads.length > 0) payloads = payloads.length > 0 ? [...payloads, ...c.payloads] : c.payloads;
       }
-      return { children, payloads, deep: children.filter((c) => c.next.size > 0) };
+      return { children, payloads, deep: children.filter((c) => c.open) };
     });
     // one object shape for every word (a spread would give two): the hot loops stay monomorphic
     const result: TokenMatch = { ids: found.ids, via: found.via, starts, layers, compound: found.compound };
@@ -517,7 +520,7 @@ export function longestAt(
         bestPayloads = [...bestPayloads, ...node.payloads];
       }
     }
-    if (pos >= limit || node.next.size === 0) continue;
+    if (pos >= limit || !node.open) continue;
     const tm = m[pos];
     if (!tm) continue;
     for (const id of tm.ids) {

@@ -127,6 +127,8 @@ interface Doc {
   noOpinion: boolean;
 }
 
+const NO_AREAS: readonly string[] = [];
+const NO_HITS: readonly Hit[] = [];
 const refText = (r: EntryRef) => r.label;
 const round = (x: number) => Math.round(x * 1000) / 1000;
 const squash = (s: number) => round(s / Math.sqrt(s * s + 4));
@@ -298,10 +300,11 @@ function entryRank(p: Payload, text: string): number {
 
 /** Commas, brackets, and contrast or concessive words open a new clause within a sentence. */
 function splitClauses(doc: Doc): void {
-  const openers = new Map<number, Payload & { kind: 'shifter' }>();
+  // by token position (most comments have none: no map to build)
+  const openers: (Payload & { kind: 'shifter' })[] = [];
   for (const h of doc.lexical) {
     const p = h.payload;
-    if (p.kind === 'shifter' && (p.shifter === 'contrast' || p.shifter === 'concessive')) openers.set(h.start, p);
+    if (p.kind === 'shifter' && (p.shifter === 'contrast' || p.shifter === 'concessive')) openers[h.start] = p;
   }
   doc.sentences.forEach((sen, si) => {
     let start = sen.start;
@@ -310,7 +313,7 @@ function splitClauses(doc: Doc): void {
       if (t.kind === 'punct' && (t.norm === ',' || t.norm === '(' || t.norm === ')')) {
         addClause(doc, sen, si, start, i, openers);
         start = i + 1;
-      } else if (i > start && openers.has(i)) {
+      } else if (i > start && openers[i] !== undefined) {
         addClause(doc, sen, si, start, i, openers);
         start = i;
       }
@@ -341,13 +344,13 @@ function addClause(
   si: number,
   start: number,
   end: number,
-  openers: ReadonlyMap<number, Payload & { kind: 'shifter' }>,
+  openers: readonly ((Payload & { kind: 'shifter' }) | undefined)[],
 ): void {
   if (end <= start) return;
   const index = doc.clauses.length;
   const flags: ClauseFlag[] = [];
   let weight = 1;
-  const op = openers.get(start);
+  const op = openers[start];
   if (op) {
     flags.push(op.shifter === 'contrast' ? 'contrast' : 'concessive');
     weight = op.weight;
@@ -447,18 +450,18 @@ function makeJudgements(doc: Doc): void {
     else addJudgement(doc, h.start, h.end, p.valence, 'idiom', p.ref, { fixedArea: p.area || undefined });
   }
   // aspect-conditioned modifiers win over the general polarity of the same words
-  const aspectUsed = new Set<number>();
+  const aspectUsed: boolean[] = []; // by token position
   for (const m of doc.modifiers) {
     const p = m.payload;
-    if (p.kind !== 'modifier' || aspectUsed.has(m.start) || isNegatorAt(doc, m.start)) continue;
+    if (p.kind !== 'modifier' || aspectUsed[m.start] || isNegatorAt(doc, m.start)) continue;
     const t = nearestTarget(doc, p.group, m.start, m.end);
     if (!t) continue;
     aspectJudgement(doc, m, p.group, p.valence, p.ref, t);
-    for (let k = m.start; k < m.end; k++) aspectUsed.add(k);
+    for (let k = m.start; k < m.end; k++) aspectUsed[k] = true;
   }
   for (const h of doc.lexical) {
     const p = h.payload;
-    if (p.kind !== 'polarity' || aspectUsed.has(h.start)) continue;
+    if (p.kind !== 'polarity' || aspectUsed[h.start]) continue;
     addJudgement(doc, h.start, h.end, p.valence, 'polarity', p.ref, { defaultArea: p.area || undefined });
   }
   for (let i = 0; i < doc.tokens.length; i++) {
@@ -653,7 +656,7 @@ function applyIronyMarkers(doc: Doc): void {
 function applySarcasm(doc: Doc): void {
   // only a clause with exactly one judgement, a strong praise without an area of its own, can be
   // the ironic opener: find those in one pass
-  const count = new Int32Array(doc.clauses.length);
+  const count = new Array<number>(doc.clauses.length).fill(0);
   const only: (Judgement | undefined)[] = new Array(doc.clauses.length);
   for (const j of doc.judgements) {
     if (j.clause < 0) continue;
@@ -730,14 +733,15 @@ function applyClauseWeights(doc: Doc): void {
  * nearest judged area ("Long queue. Poor.").
  */
 function attachAreas(doc: Doc): void {
-  const weak = new Set(doc.opts.weakAreas ?? []);
+  const weak = doc.opts.weakAreas ?? NO_AREAS;
   const cueHits = doc.cues;
-  const byClause = new Map<number, Hit[]>();
+  // the cues of each clause, by clause index
+  const byClause: Hit[][] = [];
   for (const h of cueHits) {
     const c = doc.clauseOf[h.start] ?? -1;
-    const list = byClause.get(c);
+    const list = byClause[c];
     if (list) list.push(h);
-    else byClause.set(c, [h]);
+    else byClause[c] = [h];
   }
   for (const j of doc.judgements) {
     if (j.fixedArea) {
@@ -745,7 +749,7 @@ function attachAreas(doc: Doc): void {
       if (j.steps) j.steps.push(`area ${j.area} (bound by its entry)`);
       continue;
     }
-    const inClause = byClause.get(j.clause) ?? [];
+    const inClause = byClause[j.clause] ?? NO_HITS;
     const a = pickArea(j, inClause, weak);
     if (a) {
       j.area = a;
@@ -772,7 +776,7 @@ function attachAreas(doc: Doc): void {
       let best: Hit | undefined;
       for (const h of cueHits) {
         const hc = doc.clauses[doc.clauseOf[h.start] ?? -1];
-        if (hc?.sentence !== sentence || h.end > j.start || weak.has(areaOf(h) ?? '')) continue;
+        if (hc?.sentence !== sentence || h.end > j.start || weak.includes(areaOf(h) ?? '')) continue;
         if (!best || h.start > best.start) best = h;
       }
       if (best) {
@@ -833,11 +837,11 @@ function attachAreas(doc: Doc): void {
   }
 }
 
-function pickArea(j: Judgement, all: Hit[], weak: ReadonlySet<string>): string | undefined {
+function pickArea(j: Judgement, all: readonly Hit[], weak: readonly string[]): string | undefined {
   if (all.length === 0) return undefined;
   if (j.defaultArea && all.some((h) => areaOf(h) === j.defaultArea)) return j.defaultArea;
   // strong cues first; a weak (topic) cue only when nothing else names an area
-  const strong = all.filter((h) => !weak.has(areaOf(h) ?? ''));
+  const strong = all.filter((h) => !weak.includes(areaOf(h) ?? ''));
   // a word with an area of its own keeps it ("hjälpsam respons i chatten" is about the staff),
   // unless it directly describes another area's noun ("trevlig app", "smidig e-tjänst")
   if (j.defaultArea && !strong.some((h) => h.start === j.end || h.end === j.start)) return j.defaultArea;

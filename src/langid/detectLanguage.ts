@@ -20,12 +20,8 @@ export interface LanguageIndex {
   readonly words: ReadonlyMap<string, Float64Array>;
 }
 
-const LETTERS: Record<Lang, RegExp> = {
-  sv: /[äö]/g,
-  da: /[æø]/g,
-  nb: /[æø]/g,
-  en: /(?!)/g,
-};
+/** which of the letters only some languages write count for each */
+const LETTERS: Record<Lang, 'sv' | 'da-nb' | 'none'> = { sv: 'sv', da: 'da-nb', nb: 'da-nb', en: 'none' };
 
 export function buildLanguageIndex(lexicons: ReadonlyMap<Lang, CompiledLexicon>): LanguageIndex {
   const langs = [...lexicons.keys()];
@@ -63,19 +59,28 @@ export function buildLanguageIndex(lexicons: ReadonlyMap<Lang, CompiledLexicon>)
 export function detectLanguage(text: string, index: LanguageIndex, tokens: readonly Token[] = tokenize(text)): LanguageGuess {
   const { langs, words } = index;
   const L = langs.length;
-  const score = new Float64Array(L);
+  const score = new Array<number>(L).fill(0); // a typed array costs more to allocate than it saves here
   for (const t of tokens) {
     if (t.kind !== 'word') continue;
     const v = words.get(t.norm);
     if (!v) continue;
     for (let i = 0; i < L; i++) score[i] = (score[i] as number) + (v[i] as number) + (v[L + i] as number);
   }
-  const lower = text.toLowerCase();
-  const nordic = /[åæøäö]/.test(lower);
+  // letters only Swedish (ä, ö) or only Danish and Norwegian (æ, ø) write, either case, and å
+  let swedish = 0;
+  let danoNorwegian = 0;
+  let nordic = false;
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c < 0xc4) continue;
+    if (c === 0xe4 || c === 0xc4 || c === 0xf6 || c === 0xd6) swedish++;
+    else if (c === 0xe6 || c === 0xc6 || c === 0xf8 || c === 0xd8) danoNorwegian++;
+    else if (c !== 0xe5 && c !== 0xc5) continue;
+    nordic = true;
+  }
   langs.forEach((l, i) => {
-    const m = nordic ? lower.match(LETTERS[l]) : null;
-    if (m) score[i] = (score[i] as number) + 1.5 * Math.min(3, m.length);
-    // Swedish has å too, English none of the Nordic letters
+    const letters = LETTERS[l] === 'sv' ? swedish : LETTERS[l] === 'da-nb' ? danoNorwegian : 0;
+    if (letters > 0) score[i] = (score[i] as number) + 1.5 * Math.min(3, letters);
     if (l === 'en' && nordic) score[i] = (score[i] as number) - 3;
   });
   let best = 0;

@@ -222,7 +222,7 @@ function fromMatch(m: RegExpExecArray, start: number): Token | undefined {
 function pushToken(tokens: Token[], raw: string, kind: TokenKind, start: number): void {
   if (kind === 'word') {
     // a trailing quote mark is not part of the word (but "rock'n'" keeps its n')
-    const w = raw.length > 1 && raw.endsWith("'") && !/n'$/i.test(raw) ? raw.slice(0, -1) : raw;
+    const w = raw.length > 1 && raw.charCodeAt(raw.length - 1) === 0x27 && !/n'$/i.test(raw) ? raw.slice(0, -1) : raw;
     tokens.push(makeWord(w, start));
     return;
   }
@@ -328,8 +328,9 @@ function scanNumber(text: string, i: number): number {
 }
 
 function makeWord(w: string, start: number): Token {
-  // capitals: only words that start with one need the full check
-  const first = w[0] as string;
-  const caps = w.length >= 2 && first !== first.toLowerCase() && w === w.toUpperCase() && w !== w.toLowerCase();
+  // capitals: only words that start with an upper-case letter need the full check
+  const c0 = w.charCodeAt(0);
+  const upperFirst = c0 < 0x80 ? c0 >= 0x41 && c0 <= 0x5a : (w[0] as string) !== (w[0] as string).toLowerCase();
+  const caps = upperFirst && w.length >= 2 && w === w.toUpperCase() && w !== w.toLowerCase();
   return { text: w, norm: normalizeWord(w), kind: 'word', start, end: start + w.length, caps };
 }

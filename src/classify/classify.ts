@@ -794,8 +794,10 @@ function attachAreas(doc: Doc): void {
           if (doc.clauses[doc.clauseOf[h.start] ?? -1]?.sentence === sentence - back) prev.add(areaOf(h) ?? '');
         }
         if (prev.size === 0) continue;
-        if (prev.size === 1) {
-          j.area = [...prev][0];
+        // several areas named there: the one strong (non-topic) area, if there is exactly one
+        const strongPrev = [...prev].filter((a) => !weak.includes(a));
+        if (prev.size === 1 || strongPrev.length === 1) {
+          j.area = prev.size === 1 ? [...prev][0] : strongPrev[0];
           if (j.steps) j.steps.push(`area ${j.area} (cue ${back === 1 ? 'in the sentence before' : `${back} sentences before`})`);
         }
         break;

@@ -91,6 +91,8 @@ describe('classifier rules (test lexicon)', () => {
     // the topic carries over a sentence that names none, but not past one that names another
     expect(pairs(sv('Jag sökte bygglov i maj. Sex veckor. Inte bra alls.'))).toBe('services:neg');
     expect(pairs(sv('Jag sökte bygglov. Sen ringde jag. Ett. Två. Inte bra alls.'))).toBe('overall:neg');
+    // a sentence naming a topic (services) and a channel (digital): the channel is carried
+    expect(pairs(sv('Jag sökte bygglov i appen. Toppen!'))).toBe('digital:pos');
   });
 
   it('gives comments without judgement no area, or a neutral area when one is named', () => {

@@ -20,6 +20,9 @@ export interface LanguageIndex {
   readonly words: ReadonlyMap<string, Float64Array>;
 }
 
+/** per English-listed word in a text without Nordic letters: small, it only breaks ties */
+const ENGLISH_TIE_BREAK = 0.05;
+
 /** which of the letters only some languages write count for each */
 const LETTERS: Record<Lang, 'sv' | 'da-nb' | 'none'> = { sv: 'sv', da: 'da-nb', nb: 'da-nb', en: 'none' };
 
@@ -60,11 +63,14 @@ export function detectLanguage(text: string, index: LanguageIndex, tokens: reado
   const { langs, words } = index;
   const L = langs.length;
   const score = new Array<number>(L).fill(0); // a typed array costs more to allocate than it saves here
+  const en = langs.indexOf('en');
+  let english = 0; // words English lists, for the tie-break below
   for (const t of tokens) {
     if (t.kind !== 'word') continue;
     const v = words.get(t.norm);
     if (!v) continue;
     for (let i = 0; i < L; i++) score[i] = (score[i] as number) + (v[i] as number) + (v[L + i] as number);
+    if (en >= 0 && (v[L + en] as number) > 0) english++;
   }
   // letters only Swedish (ä, ö) or only Danish and Norwegian (æ, ø) write, either case, and å
   let swedish = 0;
@@ -82,6 +88,9 @@ export function detectLanguage(text: string, index: LanguageIndex, tokens: reado
     const letters = LETTERS[l] === 'sv' ? swedish : LETTERS[l] === 'da-nb' ? danoNorwegian : 0;
     if (letters > 0) score[i] = (score[i] as number) + 1.5 * Math.min(3, letters);
     if (l === 'en' && nordic) score[i] = (score[i] as number) - 3;
+    // "Good service", "Fast, friendly, sorted.": the Scandinavian lexicons list English loanwords
+    // too, so a text of English words without Nordic letters would tie; English wins the tie
+    if (l === 'en' && !nordic) score[i] = (score[i] as number) + ENGLISH_TIE_BREAK * english;
   });
   let best = 0;
   for (let i = 1; i < L; i++) if ((score[i] as number) > (score[best] as number)) best = i;

@@ -49,6 +49,11 @@ export interface TrieNode {
   payloads: Payload[];
   /** whether longer entries go on from here (`next` is not empty): read on every step of a walk */
   open: boolean;
+  /**
+   * One bit per child word id modulo 32: a walk skips the map lookup when the next word's bit is
+   * not set (most next words continue no phrase)
+   */
+  mask: number;
 }
 
 /** How a token matched a lexicon word. */
@@ -183,7 +188,7 @@ export function compileLexicon(src: LexiconSource, fileTexts: readonly string[])
     return id;
   };
 
-  const newNode = (): TrieNode => ({ next: new Map(), payloads: [], open: false });
+  const newNode = (): TrieNode => ({ next: new Map(), payloads: [], open: false, mask: 0 });
   const tries: Record<Layer, TrieNode> = {
     idiom: newNode(),
     area: newNode(),
@@ -201,6 +206,7 @@ export function compileLexicon(src: LexiconSource, fileTexts: readonly string[])
         child = newNode();
         node.next.set(id, child);
         node.open = true;
+        node.mask |= 1 << (id & 31);
       }
       node = child;
     }
@@ -524,6 +530,7 @@ export function longestAt(
     const tm = m[pos];
     if (!tm) continue;
     for (const id of tm.ids) {
+      if ((node.mask & (1 << (id & 31))) === 0) continue;
       const child = node.next.get(id);
       if (child) {
         WALK_NODES[sp] = child;

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { tokenize, tokenizeByPattern } from '../src/normalize/tokenize.js';
+import { normalizeWord, tokenize, tokenizeByPattern } from '../src/normalize/tokenize.js';
 
 // The hand scanner must give exactly the tokens of the grammar's regular expression.
 
@@ -50,6 +50,26 @@ describe('tokenize (the hand scanner)', () => {
       }
     }
     expect(checked).toBeGreaterThan(2000);
+  });
+
+  it('normalizes every word as normalizeWord does, and marks capitals', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...ALPHABET, 'Ü', 'É', '×', 'AAA', 'aaa', 'bbb', 'µ'), { maxLength: 30 }), (parts) => {
+        for (const t of tokenize(parts.join(''))) {
+          if (t.kind !== 'word') continue;
+          expect(t.norm).toBe(normalizeWord(t.text));
+          const first = t.text[0] as string;
+          const caps = t.text.length >= 2 && first !== first.toLowerCase() && t.text === t.text.toUpperCase() && t.text !== t.text.toLowerCase();
+          expect(t.caps).toBe(caps);
+        }
+      }),
+      { numRuns: 3000 },
+    );
+    expect(tokenize('Braaaa bra BRA').map((t) => [t.norm, t.caps])).toEqual([
+      ['bra', false],
+      ['bra', false],
+      ['bra', true],
+    ]);
   });
 
   it('hands positions it does not know to the grammar', () => {

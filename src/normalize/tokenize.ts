@@ -328,9 +328,28 @@ function scanNumber(text: string, i: number): number {
 }
 
 function makeWord(w: string, start: number): Token {
+  if (isPlainLower(w)) return { text: w, norm: w, kind: 'word', start, end: start + w.length, caps: false };
   // capitals: only words that start with an upper-case letter need the full check
   const c0 = w.charCodeAt(0);
   const upperFirst = c0 < 0x80 ? c0 >= 0x41 && c0 <= 0x5a : (w[0] as string) !== (w[0] as string).toLowerCase();
   const caps = upperFirst && w.length >= 2 && w === w.toUpperCase() && w !== w.toLowerCase();
   return { text: w, norm: normalizeWord(w), kind: 'word', start, end: start + w.length, caps };
+}
+
+/**
+ * Whether normalizeWord(w) is w itself, by one pass over the characters: no capital (ASCII or
+ * Latin-1), nothing beyond Latin-1, no character three times in a row. Most words are: they skip
+ * the lower-casing and its new string.
+ */
+function isPlainLower(w: string): boolean {
+  let prev = -1;
+  let run = 0;
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if ((c >= 0x41 && c <= 0x5a) || (c >= 0xc0 && c <= 0xde) || c >= 0x100) return false;
+    run = c === prev ? run + 1 : 1;
+    if (run === 3) return false;
+    prev = c;
+  }
+  return true;
 }

@@ -352,13 +352,16 @@ export function compileLexicon(src: LexiconSource, fileTexts: readonly string[])
     if (lang === 'en' && norm.endsWith("n't") && norm.length > 3) direct("n't", via);
     // an ending after an apostrophe: English "app's", "council's"; Scandinavian "app'en", "sms'en",
     // "chatbot'en" (a definite or genitive ending written apart): read the word without it
+    // (also when the form itself is listed, say inside a phrase: "the council's fault" must not
+    // stop "council's" reading as "council")
     const apostrophe = norm.indexOf("'");
-    if (via.size === 0 && apostrophe > 0 && !norm.endsWith("n't")) {
+    if (apostrophe > 0 && !norm.endsWith("n't")) {
       if (lang === 'en') {
         if (norm.endsWith("'s")) direct(norm.slice(0, -2), via);
       } else {
+        const listed = via.size;
         direct(norm.replace("'", ''), via);
-        if (via.size === 0) direct(norm.slice(0, apostrophe), via);
+        if (via.size === listed) direct(norm.slice(0, apostrophe), via);
       }
     }
     let found: Omit<TokenMatch, 'starts' | 'layers'>;

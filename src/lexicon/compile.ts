@@ -370,6 +370,13 @@ export function compileLexicon(src: LexiconSource, fileTexts: readonly string[])
     } else {
       found = compound(norm) ?? { ids: EMPTY_IDS, via, compound: undefined };
     }
+    if (found.ids.length === 0) {
+      // a word no entry knows (most distinct forms in real text: typos, names, rare words) shares
+      // one empty reading, so the capped cache stays small
+      if (cache.size > 20_000) cache.clear();
+      cache.set(norm, UNKNOWN_WORD);
+      return UNKNOWN_WORD;
+    }
     let starts = 0;
     const layers = LAYERS.map((layer): LayerStart | undefined => {
       const children: TrieNode[] = [];
@@ -386,7 +393,8 @@ export function compileLexicon(src: LexiconSource, fileTexts: readonly string[])
         const c = children[k] as TrieNode;
         if (c.payloads.length > 0) payloads = payloads.length > 0 ? [...payloads, ...c.payloads] : c.payloads;
       }
-      return { children, payloads, deep: children.filter((c) => c.open) };
+      const deep = children.some((c) => c.open) ? children.filter((c) => c.open) : NO_NODES;
+      return { children, payloads, deep };
     });
     // one object shape for every word (a spread would give two): the hot loops stay monomorphic
     const result: TokenMatch = { ids: found.ids, via: found.via, starts, layers, compound: found.compound };
@@ -488,6 +496,15 @@ export interface TrieHit {
 }
 
 const NO_PAYLOADS: readonly Payload[] = [];
+const NO_NODES: readonly TrieNode[] = [];
+/** the reading of a word no entry knows */
+const UNKNOWN_WORD: TokenMatch = {
+  ids: [],
+  via: new Map(),
+  starts: 0,
+  layers: LAYERS.map(() => undefined),
+  compound: undefined,
+};
 const WALK_NODES: TrieNode[] = [];
 const WALK_POS: number[] = [];
 

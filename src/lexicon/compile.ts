@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { fold, hasDiacritics } from '../normalize/fold.js';
 import { normalizeWord } from '../normalize/tokenize.js';
-import { stemmerFor, type Lang, type Stemmer } from '../normalize/stem.js';
+import { ownCopy, stemmerFor, type Lang, type Stemmer } from '../normalize/stem.js';
 import type { LexiconSource, ShifterKind } from './schema.js';
 
 /** Where an entry came from, for evidence and `explain`. */
@@ -341,9 +341,11 @@ export function compileLexicon(src: LexiconSource, fileTexts: readonly string[])
   };
 
   const cache = new Map<string, TokenMatch>();
-  const match = (norm: string): TokenMatch => {
-    const hit = cache.get(norm);
+  const match = (word: string): TokenMatch => {
+    const hit = cache.get(word);
     if (hit) return hit;
+    // what is cached must not keep the comment (and the CSV chunk) the word was cut from alive
+    const norm = ownCopy(word);
     const via = new Map<number, MatchVia>();
     direct(norm, via);
     if (via.size === 0) inflected(norm, via);

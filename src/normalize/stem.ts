@@ -39,10 +39,20 @@ export function stemmerFor(lang: Lang, options: { derivational?: boolean } = {})
   return (word: string) => {
     let s = cache.get(word);
     if (s === undefined) {
-      s = word.length <= 2 ? word : base(word);
+      const own = ownCopy(word); // a cache key must not keep the text it was cut from alive
+      s = own.length <= 2 ? own : base(own);
       if (cache.size > 20_000) cache.clear();
-      cache.set(word, s);
+      cache.set(own, s);
     }
     return s;
   };
+}
+
+/**
+ * A copy of a string that shares no memory with the text it was cut from. V8 keeps a long slice
+ * ("sliced string") as a pointer into its parent, so a word cut from a comment that was cut from a
+ * 64 KB chunk of a CSV file keeps the whole chunk alive for as long as a cache holds the word.
+ */
+export function ownCopy(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
 }

@@ -37,7 +37,6 @@ export const LAYERS: readonly Layer[] = ['idiom', 'area', 'lexical', 'target', '
 
 /** Where a word enters one layer's trie: the nodes after its first word, and what ends there. */
 export interface LayerStart {
-  readonly children: readonly TrieNode[];
   /** the payloads of the one-word entries it matches (empty when it only starts phrases) */
   readonly payloads: readonly Payload[];
   /** the children longer phrases continue from (empty when it starts none) */
@@ -47,11 +46,9 @@ export interface LayerStart {
 export interface TrieNode {
   readonly next: Map<number, TrieNode>;
   payloads: Payload[];
-  /** whether longer entries go on from here (`next` is not empty): read on every step of a walk */
-  open: boolean;
   /**
-   * One bit per child word id modulo 32: a walk skips the map lookup when the next word's bit is
-   * not set (most next words continue no phrase)
+   * One bit per child word id modulo 32, so 0 when no longer entry goes on from here: a walk skips
+   * the map lookup when the next word's bit is not set (most next words continue no phrase)
    */
   mask: number;
 }
@@ -188,7 +185,7 @@ export function compileLexicon(src: LexiconSource, fileTexts: readonly string[])
     return id;
   };
 
-  const newNode = (): TrieNode => ({ next: new Map(), payloads: [], open: false, mask: 0 });
+  const newNode = (): TrieNode => ({ next: new Map(), payloads: [], mask: 0 });
   const tries: Record<Layer, TrieNode> = {
     idiom: newNode(),
     area: newNode(),
@@ -205,7 +202,6 @@ export function compileLexicon(src: LexiconSource, fileTexts: readonly string[])
       if (!child) {
         child = newNode();
         node.next.set(id, child);
-        node.open = true;
         node.mask |= 1 << (id & 31);
       }
       node = child;
@@ -375,9 +371,7 @@ export function compileLexicon(src: LexiconSource, fileTexts: readonly string[])
     if (found.ids.length === 0) {
       // a word no entry knows (most distinct forms in real text: typos, names, rare words) shares
       // one empty reading, so the capped cache stays small
-      if (cache.size > 20_000) cache.clear();
-      cache.set(norm, UNKNOWN_WORD);
-      return UNKNOWN_WORD;
+      return remember(norm, UNKNOWN_WORD);
     }
     let starts = 0;
     const layers = LAYERS.map((layer): LayerStart | undefined => {
@@ -395,14 +389,16 @@ export function compileLexicon(src: LexiconSource, fileTexts: readonly string[])
         const c = children[k] as TrieNode;
         if (c.payloads.length > 0) payloads = payloads.length > 0 ? [...payloads, ...c.payloads] : c.payloads;
       }
-      const deep = children.some((c) => c.open) ? children.filter((c) => c.open) : NO_NODES;
-      return { children, payloads, deep };
+      const deep = children.some((c) => c.mask !== 0) ? children.filter((c) => c.mask !== 0) : NO_NODES;
+      return { payloads, deep };
     });
     // one object shape for every word (a spread would give two): the hot loops stay monomorphic
-    const result: TokenMatch = { ids: found.ids, via: found.via, starts, layers, compound: found.compound };
+    return remember(norm, { ids: found.ids, via: found.via, starts, layers, compound: found.compound });
+  };
+  const remember = (norm: string, m: TokenMatch): TokenMatch => {
     if (cache.size > 20_000) cache.clear(); // bounded: memory must not grow with the input
-    cache.set(norm, result);
-    return result;
+    cache.set(norm, m);
+    return m;
   };
 
   // longest listed head wins; the modifier must keep at least MIN_MODIFIER letters
@@ -548,7 +544,7 @@ export function longestAt(
         bestPayloads = [...bestPayloads, ...node.payloads];
       }
     }
-    if (pos >= limit || !node.open) continue;
+    if (pos >= limit || node.mask === 0) continue;
     const tm = m[pos];
     if (!tm) continue;
     for (const id of tm.ids) {

@@ -96,6 +96,13 @@ const isPlainLetter = (text: string, i: number): boolean => {
   return c < TABLE_SIZE && CLASS[c] === C.Letter;
 };
 
+/**
+ * text.charCodeAt(i), or -1 past the end. Reading past the end returns NaN, which V8 treats as a
+ * failed assumption: the optimised tokenizer is thrown away (a deopt, "out of bounds") and every
+ * later comment runs slower. Each read that may fall past the end goes through here.
+ */
+const codeAt = (text: string, i: number): number => (i < text.length ? text.charCodeAt(i) : -1);
+
 const SPACE_RE = /\s/u;
 const isSpace = (text: string, i: number): boolean => {
   if (i >= text.length) return false;
@@ -123,7 +130,7 @@ export function tokenize(text: string): Token[] {
         const raw = text.slice(i, j);
         tokens.push({ text: raw, norm: raw.trim() || '\n', kind: 'break', start: i, end: j, caps: false });
         i = j;
-      } else if (text.charCodeAt(i + 1) === 0x2d && isSpace(text, i + 2)) {
+      } else if (codeAt(text, i + 1) === 0x2d && isSpace(text, i + 2)) {
         // " - " used as a dash between clauses; keep the offsets of the dash only
         tokens.push({ text: '-', norm: '-', kind: 'break', start: i + 1, end: i + 2, caps: false });
         i += 3;
@@ -291,7 +298,7 @@ function scanWord(text: string, i: number): number {
     break;
   }
   // '? : a trailing apostrophe
-  return text.charCodeAt(j) === 0x27 ? j + 1 : j;
+  return codeAt(text, j) === 0x27 ? j + 1 : j;
 }
 
 /** \p{N}+\/(?:10|5)(?![\p{N}/]) | \p{N}+(?:[.,:]\p{N}+)* ; -1 when the table does not know a character */
@@ -303,18 +310,18 @@ function scanNumber(text: string, i: number): number {
     if (c === C.Unknown) return -1;
     if (c !== C.Digit) break;
   }
-  if (text.charCodeAt(j) === 0x2f) {
+  if (codeAt(text, j) === 0x2f) {
     for (const rating of ['10', '5']) {
       if (text.startsWith(rating, j + 1)) {
         const after = j + 1 + rating.length;
         const ca = classAt(text, after);
         if (ca === C.Unknown) return -1;
-        if (ca !== C.Digit && text.charCodeAt(after) !== 0x2f) return after;
+        if (ca !== C.Digit && codeAt(text, after) !== 0x2f) return after;
       }
     }
   }
   for (;;) {
-    const c = text.charCodeAt(j);
+    const c = codeAt(text, j);
     if (!(c === 0x2e || c === 0x2c || c === 0x3a)) return j;
     let k = j + 1;
     for (; k < n; k++) {

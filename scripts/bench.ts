@@ -2,98 +2,86 @@
  * Speed and memory, measured, never asserted in a unit test.
  *
  *   npm run bench                      # classify throughput + a full `pulse run` load
- *   npm run bench -- --comments 50000 --rows 200000
+ *   npm run bench -- --processes 7 --comments 20000 --rows 200000
  *
  * 1. classify: comments per second on one thread, over generated comments in all four languages
- *    (language given, as in a CSV with a lang column, and detected), after three warm-up passes;
- *    best of 5 timed passes; plus redaction alone, and the bag-of-words floor (the same lexicons
- *    summed without rules) for comparison.
+ *    (language given, as in a CSV with a lang column, and detected), after three warm-up passes,
+ *    best of 5 timed passes, in several fresh processes one after another (scripts/bench-classify.ts
+ *    says why); the median process is the figure, the range shows the machine. wink-sentiment runs
+ *    in the same processes on the same texts as a yardstick, and so do redaction alone and the
+ *    bag-of-words floor (the same lexicons summed without rules).
  * 2. load: a generated CSV through `pulse run` into a fresh DuckDB file (read, redact, classify,
  *    append, commit), rows per second and peak RSS.
  */
 import { mkdtempSync, rmSync, createWriteStream } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { tmpdir, cpus } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { generateComments, writeCsv } from '../fixtures/generator/index.js';
-import { createClassifier } from '../src/classify/createClassifier.js';
-import { loadPipeline } from '../src/pipeline/loadPipeline.js';
-import { redact } from '../src/redact/redact.js';
-import { tokenize } from '../src/normalize/tokenize.js';
+import { writeCsv } from '../fixtures/generator/index.js';
 import { main } from '../src/cli/main.js';
 
 const { values } = parseArgs({
-  options: { comments: { type: 'string', default: '20000' }, rows: { type: 'string', default: '100000' } },
+  options: {
+    comments: { type: 'string', default: '20000' },
+    rows: { type: 'string', default: '100000' },
+    processes: { type: 'string', default: '5' },
+  },
 });
 const N = Number(values.comments);
 const ROWS = Number(values.rows);
+const PROCESSES = Number(values.processes);
 const log = (s: string) => process.stdout.write(`${s}\n`);
+const root = resolve(import.meta.dirname, '..');
 
-log(`civic-pulse bench, ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpus()[0]?.model ?? 'cpu'} (${cpus().length} cores)`);
-const t0 = performance.now();
-const classifier = createClassifier(loadPipeline());
-log(`lexicons compiled in ${(performance.now() - t0).toFixed(0)} ms (version ${classifier.version})`);
-
-const comments = [...generateComments({ rows: N, seed: 'bench' })];
-const chars = comments.reduce((s, c) => s + c.text.length, 0);
-log(`${N.toLocaleString('en')} generated comments, ${(chars / N).toFixed(0)} characters on average`);
-
-/**
- * Timed passes after the warm-up. A yearly batch of a million rows runs in the steady state the
- * JIT reaches after its first few tens of thousands of comments, so that is what is timed.
- */
-const WARMUP = 3;
-const PASSES = 5;
-
-function timed(label: string, f: () => void): void {
-  // warm-up: fills the stem and match caches and lets the JIT settle, as a real run does after its first rows
-  for (let k = 0; k < WARMUP; k++) f();
-  const runs: number[] = [];
-  for (let k = 0; k < PASSES; k++) {
-    const t = performance.now();
-    f();
-    runs.push(performance.now() - t);
-  }
-  const best = Math.min(...runs);
-  log(`${label.padEnd(42)} ${Math.round((N / best) * 1000).toLocaleString('en').padStart(9)} comments/s  (${((best / N) * 1000).toFixed(1)} µs each; passes ${runs.map((r) => r.toFixed(0)).join(' / ')} ms)`);
+interface ProcessFigures {
+  version: string;
+  compileMs: number;
+  chars: number;
+  given: number;
+  detected: number;
+  wink: number;
+  redaction: number;
+  floor: number;
+  rssMiB: number;
+  heapMiB: number;
 }
 
-let sink = 0;
-timed('classify, language given', () => {
-  for (const c of comments) sink += classifier.classify(c.text, c.lang).areas.length;
-});
-timed('classify, language detected', () => {
-  for (const c of comments) sink += classifier.classify(c.text).areas.length;
-});
-timed('redact', () => {
-  for (const c of comments) sink += redact(c.text).findings.length;
-});
-// the bag-of-words floor: the same lexicons' single words summed, no clauses, no rules
-const bow = new Map<string, number>();
-timed('bag of words over the same lexicons (floor)', () => {
-  for (const c of comments) {
-    const lex = classifier.lexicons.byLang.get(c.lang);
-    if (!lex) continue;
-    let s = 0;
-    for (const t of tokenize(c.text)) {
-      if (t.kind !== 'word') continue;
-      let v = bow.get(t.norm);
-      if (v === undefined) {
-        v = 0;
-        const m = lex.match(t.norm);
-        for (const id of m.ids) {
-          const p = lex.tries.lexical.next.get(id)?.payloads.find((x) => x.kind === 'polarity');
-          if (p && p.kind === 'polarity') v += p.valence;
-        }
-        bow.set(t.norm, v);
-      }
-      s += v;
-    }
-    sink += s;
-  }
-});
-const mem = process.memoryUsage();
-log(`memory after classify: rss ${(mem.rss / 2 ** 20).toFixed(0)} MiB, heap ${(mem.heapUsed / 2 ** 20).toFixed(0)} MiB`);
+log(`civic-pulse bench, ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpus()[0]?.model ?? 'cpu'} (${cpus().length} cores)`);
+const runs: ProcessFigures[] = [];
+for (let k = 0; k < PROCESSES; k++) {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'bench-classify.ts'), '--comments', String(N)], {
+    cwd: root,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const r = JSON.parse(out) as ProcessFigures;
+  runs.push(r);
+  process.stderr.write(`process ${k + 1}/${PROCESSES}: given ${r.given}/s, detected ${r.detected}/s, wink-sentiment ${r.wink}/s\n`);
+}
+const first = runs[0] as ProcessFigures;
+log(`lexicon version ${first.version}, compiled in ${first.compileMs} ms`);
+log(`${N.toLocaleString('en')} generated comments, ${first.chars} characters on average; ${PROCESSES} fresh processes, each: 3 warm-up passes, best of 5`);
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
+};
+const fmt = (x: number) => Math.round(x).toLocaleString('en');
+function row(label: string, pick: (r: ProcessFigures) => number): void {
+  const xs = runs.map(pick);
+  const m = median(xs);
+  log(`${label.padEnd(44)} ${fmt(m).padStart(9)} comments/s  (${(1e6 / m).toFixed(1)} µs each; processes ${fmt(Math.min(...xs))} to ${fmt(Math.max(...xs))})`);
+}
+row('classify, language given', (r) => r.given);
+row('classify, language detected', (r) => r.detected);
+row('wink-sentiment on the same texts (yardstick)', (r) => r.wink);
+row('redact', (r) => r.redaction);
+row('bag of words over the same lexicons (floor)', (r) => r.floor);
+const ratios = runs.map((r) => r.given / r.wink);
+log(`classify (language given) / wink-sentiment, same process: median ${median(ratios).toFixed(2)} (${Math.min(...ratios).toFixed(2)} to ${Math.max(...ratios).toFixed(2)})`);
+log(`memory after classify: rss ${median(runs.map((r) => r.rssMiB))} MiB, heap ${median(runs.map((r) => r.heapMiB))} MiB (median process)`);
 
 // --- full load through the CLI
 const dir = mkdtempSync(join(tmpdir(), 'pulse-bench-'));
@@ -111,4 +99,3 @@ clearInterval(timer);
 peak = Math.max(peak, process.memoryUsage().rss);
 log(`pulse run, ${ROWS.toLocaleString('en')} rows into a new DuckDB file: ${(ms / 1000).toFixed(1)} s, ${Math.round((ROWS / ms) * 1000).toLocaleString('en')} rows/s, peak rss ${(peak / 2 ** 20).toFixed(0)} MiB (exit ${code})`);
 rmSync(dir, { recursive: true, force: true });
-if (sink === -1) log('');

@@ -60,6 +60,13 @@ describe('classifier rules (test lexicon)', () => {
     expect(pairs(en('5 stars'))).toBe('overall:pos'); // an entry may start with a number
   });
 
+  it('reads negative concord as one negation: a phrase opening with its own negator is not turned again', () => {
+    expect(pairs(en('No problems'))).toBe('overall:pos');
+    expect(pairs(en("I didn't have no problems"))).toBe('overall:pos');
+    expect(pairs(en("I didn't have problems"))).toBe('');
+    expect(pairs(en('Not 5 stars'))).toBe('overall:neg'); // a phrase without its own negator still turns
+  });
+
   it('weights the clause after a contrast word', () => {
     const r = sv('Personalen var bra men mycket otrevlig');
     expect(pairs(r)).toBe('staff:neg');

@@ -407,6 +407,15 @@ function isNegatorAt(doc: Doc, i: number): boolean {
   return false;
 }
 
+const LEXICAL = LAYERS.indexOf('lexical');
+/** whether the word at i is listed as a negator on its own (also when an idiom has taken it) */
+function wordIsNegator(doc: Doc, i: number): boolean {
+  const payloads = doc.matches[i]?.layers[LEXICAL]?.payloads;
+  if (!payloads) return false;
+  for (const p of payloads) if (p.kind === 'shifter' && p.shifter === 'negator') return true;
+  return false;
+}
+
 /** The nearest target of an aspect group within reach of a modifier, in the same clause. */
 function nearestTarget(doc: Doc, group: number, start: number, end: number): Hit | undefined {
   const clause = doc.clauseOf[start];
@@ -578,6 +587,9 @@ function applyNegation(doc: Doc): void {
       if (j.clause !== c || j.negated || j.emoji) continue;
       // an idiom carries its own negation ("inga problem"); one just before it still turns it
       // ("ikke hentet til tiden"), never one after it
+      // negative concord: a phrase that opens with its own negator ("no trouble", "no problems")
+      // keeps its reading after another one: "didn't have no trouble" means none at all
+      if (j.end - j.start > 1 && wordIsNegator(doc, j.start)) continue;
       if (j.rule === 'idiom') {
         if (j.base !== 0 && j.start >= h.end && j.start - h.end < RULES.idiomNegationAhead && (!ahead || j.start < ahead.start)) ahead = j;
         continue;

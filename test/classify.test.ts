@@ -106,6 +106,10 @@ describe('classifier rules (test lexicon)', () => {
     expect(pairs(sv('Nej'))).toBe('');
     expect(pairs(sv('-'))).toBe('');
     expect(pairs(sv('Jag ringde om mitt bygglov'))).toBe('services:neu');
+    // a zero-valence idiom with an area is a balanced judgement, not no opinion
+    expect(pairs(sv('Inga synpunkter'))).toBe('');
+    expect(pairs(sv('Varken bra eller dåligt'))).toBe('overall:neu');
+    expect(pairs(sv('Appen var varken bra eller dåligt'))).toBe('digital:neu');
   });
 
   it('uses overall for judgements about no particular area', () => {

@@ -454,9 +454,13 @@ function makeJudgements(doc: Doc): void {
   for (const h of doc.idioms) {
     const p = h.payload;
     if (p.kind !== 'idiom') continue;
+    if (p.valence !== 0) addJudgement(doc, h.start, h.end, p.valence, 'idiom', p.ref, { fixedArea: p.area || undefined });
+    // a zero with an area is a balanced judgement ("varken bra eller dåligt"): neutral, read for
+    // its clause's area like any judgement; the area is the one it implies where none is named
+    // (with the fallback area that is simply the fallback: "Personalen var varken bra eller dålig")
+    else if (p.area) addJudgement(doc, h.start, h.end, 0, 'idiom', p.ref, { defaultArea: p.area === doc.opts.fallbackArea ? undefined : p.area });
     // "Inga synpunkter …" opening the comment: no opinion; "i dag" inside one is just a phrase
-    if (p.valence === 0) doc.noOpinion ||= h.start === 0;
-    else addJudgement(doc, h.start, h.end, p.valence, 'idiom', p.ref, { fixedArea: p.area || undefined });
+    else doc.noOpinion ||= h.start === 0;
   }
   // aspect-conditioned modifiers win over the general polarity of the same words
   const aspectUsed: boolean[] = []; // by token position

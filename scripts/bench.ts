@@ -87,7 +87,8 @@ log(`memory after classify: rss ${median(runs.map((r) => r.rssMiB))} MiB, heap $
 const dir = mkdtempSync(join(tmpdir(), 'pulse-bench-'));
 const csv = join(dir, 'comments.csv');
 await writeCsv({ rows: ROWS, seed: 'bench-load' }, createWriteStream(csv));
-const silent = { out: () => {}, err: () => {}, tty: false, cwd: dir };
+const errors: string[] = [];
+const silent = { out: () => {}, err: (line: string) => void errors.push(line), tty: false, cwd: dir };
 let peak = 0;
 const timer = setInterval(() => {
   peak = Math.max(peak, process.memoryUsage().rss);
@@ -98,4 +99,6 @@ const ms = performance.now() - t1;
 clearInterval(timer);
 peak = Math.max(peak, process.memoryUsage().rss);
 log(`pulse run, ${ROWS.toLocaleString('en')} rows into a new DuckDB file: ${(ms / 1000).toFixed(1)} s, ${Math.round((ROWS / ms) * 1000).toLocaleString('en')} rows/s, peak rss ${(peak / 2 ** 20).toFixed(0)} MiB (exit ${code})`);
+if (code !== 0) process.stderr.write(`pulse run failed:\n${errors.join('')}\n`);
+if (code !== 0) process.exitCode = 1;
 rmSync(dir, { recursive: true, force: true });

@@ -110,6 +110,9 @@ describe('classifier rules (test lexicon)', () => {
     expect(pairs(sv('Inga synpunkter'))).toBe('');
     expect(pairs(sv('Varken bra eller dåligt'))).toBe('overall:neu');
     expect(pairs(sv('Appen var varken bra eller dåligt'))).toBe('digital:neu');
+    // a mild judgement beside a balanced phrase does not tip it; a strong one does
+    expect(pairs(sv('Appen fungerar, varken bra eller dåligt'))).toBe('digital:neu');
+    expect(pairs(sv('Appen är toppen, varken bra eller dåligt'))).toBe('digital:pos');
   });
 
   it('uses overall for judgements about no particular area', () => {

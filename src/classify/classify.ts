@@ -15,6 +15,8 @@ import type { AreaResult, Classification, Evidence, JudgementTrace, Polarity, Tr
 export const RULES = {
   /** an area whose summed judgements have |sum| at most this is neutral */
   neutralBand: 0.25,
+  /** the same for an area a balanced phrase judged: "Helt ok, varken bra eller dåligt" stays neutral */
+  balancedBand: 1.5,
   /** the comment's overall sentiment is neutral when |sum| is at most this */
   sentimentNeutralBand: 0.5,
   /** how many words after a negator it reaches; and before it, for verb-second order */
@@ -877,13 +879,14 @@ function pickArea(j: Judgement, all: readonly Hit[], weak: readonly string[]): s
 }
 
 function summarise(doc: Doc): Classification {
-  const byArea = new Map<string, { sum: number; evidence: Evidence[] }>();
+  const byArea = new Map<string, AreaSum>();
   let total = 0;
   for (const j of doc.judgements) {
     total += j.value;
     if (!j.area) continue;
     const e = areaEntry(byArea, j.area);
     e.sum += j.value;
+    if (j.base === 0 && j.rule === 'idiom') e.balanced = true;
     e.evidence.push(span(doc, j.start, j.end, j.rule, j.ref), ...j.extra);
   }
   const anyJudgement = doc.judgements.length > 0;
@@ -901,7 +904,8 @@ function summarise(doc: Doc): Classification {
   for (const a of doc.opts.areas) {
     const e = byArea.get(a);
     if (!e) continue;
-    const polarity: Polarity = e.sum > RULES.neutralBand ? 'pos' : e.sum < -RULES.neutralBand ? 'neg' : 'neu';
+    const band = e.balanced ? RULES.balancedBand : RULES.neutralBand;
+    const polarity: Polarity = e.sum > band ? 'pos' : e.sum < -band ? 'neg' : 'neu';
     areas.push({ area: a, polarity, score: squash(e.sum), evidence: dedupe(e.evidence) });
   }
   const label: Polarity =
@@ -909,10 +913,17 @@ function summarise(doc: Doc): Classification {
   return { sentiment: { label, score: squash(total) }, areas };
 }
 
-function areaEntry(byArea: Map<string, { sum: number; evidence: Evidence[] }>, a: string): { sum: number; evidence: Evidence[] } {
+interface AreaSum {
+  sum: number;
+  /** a balanced phrase judged this area ("varken bra eller dåligt"): mild judgements beside it do not tip it */
+  balanced: boolean;
+  evidence: Evidence[];
+}
+
+function areaEntry(byArea: Map<string, AreaSum>, a: string): AreaSum {
   let e = byArea.get(a);
   if (!e) {
-    e = { sum: 0, evidence: [] };
+    e = { sum: 0, balanced: false, evidence: [] };
     byArea.set(a, e);
   }
   return e;

@@ -60,6 +60,12 @@ describe('classifier rules (test lexicon)', () => {
     expect(pairs(en('5 stars'))).toBe('overall:pos'); // an entry may start with a number
   });
 
+  it('reads a polarity word inside a longer area cue as part of the name', () => {
+    expect(pairs(en('I asked about bad debt advice'))).toBe('services:neu');
+    expect(pairs(en('The bad debt advice was good'))).toBe('services:pos');
+    expect(pairs(en('The website was bad'))).toBe('digital:neg');
+  });
+
   it('reads negative concord as one negation: a phrase opening with its own negator is not turned again', () => {
     expect(pairs(en('No problems'))).toBe('overall:pos');
     expect(pairs(en("I didn't have no problems"))).toBe('overall:pos');

@@ -223,6 +223,27 @@ function matchLayers(doc: Doc): void {
   if (present & LAYER_BITS.lexical) scanLayer(doc, 'lexical', doc.lexical, scan, false);
   if (present & LAYER_BITS.target) scanLayer(doc, 'target', doc.targets, scan, false);
   if (present & LAYER_BITS.modifier) scanLayer(doc, 'modifier', doc.modifiers, scan, false);
+  dropPolarityInsideCues(doc);
+}
+
+/**
+ * A polarity word inside a longer area cue is part of a name, not a judgement: "parking fine",
+ * "crisis grant", "Fix my street". The longer entry wins, as between any two entries.
+ */
+function dropPolarityInsideCues(doc: Doc): void {
+  let phrases = false;
+  for (const c of doc.cues) if (c.end - c.start > 1) phrases = true;
+  if (!phrases) return;
+  const lexical = doc.lexical;
+  let w = 0;
+  for (let r = 0; r < lexical.length; r++) {
+    const h = lexical[r] as Hit;
+    const inside =
+      h.payload.kind === 'polarity' &&
+      doc.cues.some((c) => c.end - c.start > 1 && c.start <= h.start && h.end <= c.end && c.end - c.start > h.end - h.start);
+    if (!inside) lexical[w++] = h;
+  }
+  lexical.length = w;
 }
 
 interface Scan {

@@ -88,6 +88,14 @@ describe('classifier rules (test lexicon)', () => {
     expect(pairs(en('The website should be good'))).toBe('digital:neg');
   });
 
+  it('reads a demand that names an area and judges nothing as a mild complaint about what it asks for', () => {
+    expect(pairs(sv('Ni borde ha en app'))).toBe('digital:neg');
+    // what is asked for comes after the verb: the last area named there
+    expect(pairs(sv('Personalen borde ha en app'))).toBe('digital:neg');
+    // a wish that is not a demand judges nothing of itself: the area it names stays neutral
+    expect(pairs(sv('Jag önskar en app'))).toBe('digital:neu');
+  });
+
   it('reads a long wait in a duration as a complaint, and sarcastic praise by what it means', () => {
     expect(pairs(sv('Fick vänta en timme i kö'))).toBe('wait:neg');
     expect(pairs(sv('Toppen, fick vänta en timme i kö'))).toBe('wait:neg');

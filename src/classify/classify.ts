@@ -29,6 +29,8 @@ export const RULES = {
   negateNegative: -0.5,
   /** praise inside a wish, demand or question becomes this times its value */
   irrealisPositive: -0.5,
+  /** a demand that names an area but judges nothing: a mild shortfall of that area */
+  bareDemand: -1,
   /** an intensifier or dampener reaches this many words ahead */
   shifterReach: 2,
   /** aspect modifiers reach their target within this many words, in the same clause */
@@ -170,6 +172,7 @@ export function classifyText(
   applyIntensifiers(doc);
   applyNegation(doc);
   applyIrrealis(doc);
+  judgeBareDemands(doc);
   applySarcasm(doc);
   applyClosingSarcasm(doc);
   applyIronyMarkers(doc);
@@ -354,7 +357,7 @@ function splitClauses(doc: Doc): void {
   }
   for (const h of doc.lexical) {
     const p = h.payload;
-    if (p.kind === 'shifter' && p.shifter === 'irrealis') {
+    if (p.kind === 'shifter' && (p.shifter === 'irrealis' || p.shifter === 'demand')) {
       const c = doc.clauses[doc.clauseOf[h.start] ?? -1];
       if (c && !c.flags.includes('irrealis')) c.flags.push('irrealis');
     }
@@ -646,6 +649,33 @@ function applyNegation(doc: Doc): void {
       aspectJudgement(doc, m, mp.group, mp.valence, mp.ref, t);
       break;
     }
+  }
+}
+
+/**
+ * A demand that names an area and judges nothing ("Hemsidan borde finnas på fler språk", "Der
+ * burde være info på engelsk") asks for an improvement: a mild shortfall of that area
+ * (ANNOTATION.md: "Ni borde ha öppet på kvällarna" is wait:neg). Only `demand` shifters do this:
+ * hopes, thanks-in-advance and requests for information ("kan jag få ett nummer?") judge nothing.
+ */
+function judgeBareDemands(doc: Doc): void {
+  for (const h of doc.lexical) {
+    const p = h.payload;
+    if (p.kind !== 'shifter' || p.shifter !== 'demand') continue;
+    const c = doc.clauseOf[h.start];
+    if (doc.judgements.some((j) => j.clause === c)) continue;
+    // what is asked for comes after the verb, and last: "Kommunen burde bruke mindre penger på
+    // konsulenter og mer på skolene" asks for schools. The municipality as a whole is no target.
+    let after: string | undefined;
+    let before: string | undefined;
+    for (const q of doc.cues) {
+      const a = areaOf(q);
+      if (doc.clauseOf[q.start] !== c || !a || a === doc.opts.fallbackArea) continue;
+      if (q.start >= h.end) after = a;
+      else before = a;
+    }
+    const area = after ?? before;
+    if (area) addJudgement(doc, h.start, h.end, RULES.bareDemand, 'demand', p.ref, { fixedArea: area });
   }
 }
 

@@ -39,6 +39,9 @@ export const shifterKinds = [
   'contrast',
   'concessive',
   'irrealis',
+  // an irrealis that asks for something ("borde", "should"): a clause it opens that names an area
+  // and judges nothing is a mild complaint about that area ("Hemsidan borde finnas på engelska")
+  'demand',
 ] as const;
 export type ShifterKind = (typeof shifterKinds)[number];
 

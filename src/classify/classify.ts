@@ -234,16 +234,13 @@ function matchLayers(doc: Doc): void {
  * "crisis grant", "Fix my street". The longer entry wins, as between any two entries.
  */
 function dropPolarityInsideCues(doc: Doc): void {
-  let phrases = false;
-  for (const c of doc.cues) if (c.end - c.start > 1) phrases = true;
-  if (!phrases) return;
+  if (!doc.cues.some((c) => c.end - c.start > 1)) return;
   const lexical = doc.lexical;
   let w = 0;
   for (let r = 0; r < lexical.length; r++) {
     const h = lexical[r] as Hit;
     const inside =
-      h.payload.kind === 'polarity' &&
-      doc.cues.some((c) => c.end - c.start > 1 && c.start <= h.start && h.end <= c.end && c.end - c.start > h.end - h.start);
+      h.payload.kind === 'polarity' && doc.cues.some((c) => c.start <= h.start && h.end <= c.end && c.end - c.start > h.end - h.start);
     if (!inside) lexical[w++] = h;
   }
   lexical.length = w;
@@ -615,11 +612,11 @@ function applyNegation(doc: Doc): void {
     let behind: Judgement | undefined;
     for (const j of doc.judgements) {
       if (j.clause !== c || j.negated || j.emoji) continue;
-      // an idiom carries its own negation ("inga problem"); one just before it still turns it
-      // ("ikke hentet til tiden"), never one after it
       // negative concord: a phrase that opens with its own negator ("no trouble", "no problems")
       // keeps its reading after another one: "didn't have no trouble" means none at all
       if (j.end - j.start > 1 && wordIsNegator(doc, j.start)) continue;
+      // an idiom carries its own negation ("inga problem"); one just before it still turns it
+      // ("ikke hentet til tiden"), never one after it
       if (j.rule === 'idiom') {
         if (j.base !== 0 && j.start >= h.end && j.start - h.end < RULES.idiomNegationAhead && (!ahead || j.start < ahead.start)) ahead = j;
         continue;

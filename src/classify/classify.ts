@@ -672,7 +672,9 @@ function judgeBareDemands(doc: Doc): void {
       else before = a;
     }
     const area = after ?? before;
-    if (area) addJudgement(doc, h.start, h.end, RULES.bareDemand, 'demand', p.ref, { fixedArea: area });
+    if (!area) continue;
+    const j = addJudgement(doc, h.start, h.end, RULES.bareDemand, 'demand', p.ref, { fixedArea: area });
+    if (j.steps) j.steps.push(`asks for ${area}: a clause that names it and judges nothing`);
   }
 }
 

@@ -423,6 +423,10 @@ function cueAreaAt(doc: Doc, i: number): string | undefined {
   return undefined;
 }
 
+/**
+ * Whether a negator was matched at i in this comment: not when an idiom or a longer entry took the
+ * word (that entry is read instead). wordIsNegator below asks what the word is, whatever took it.
+ */
 function isNegatorAt(doc: Doc, i: number): boolean {
   for (const h of doc.lexical) {
     if (h.start === i && h.payload.kind === 'shifter' && h.payload.shifter === 'negator') return true;

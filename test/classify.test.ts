@@ -106,6 +106,23 @@ describe('classifier rules (test lexicon)', () => {
     expect(pairs(sv('Appen är toppen 🙃 men personalen var trevlig'))).toBe('digital:neg;staff:pos');
   });
 
+  it('reads a duration framed as a turnaround as praise, unless hours are spent waiting', () => {
+    expect(pairs(sv('Bygglovet klart på 2 timmar'))).toBe('wait:pos');
+    expect(pairs(sv('Beslutet om bygglov kom 2 dagar senare'))).toBe('wait:pos');
+    // the same hours as a stretch of waiting
+    expect(pairs(sv('Fick vänta 2 timmar på bygglovet'))).toBe('wait:neg');
+    expect(pairs(sv('Kom fram efter 45 minuter i kö'))).toBe('wait:neg');
+  });
+
+  it('reads a negative word in adverb form before praise as a degree adverb', () => {
+    expect(pairs(sv('Personalen var hemskt trevlig'))).toBe('staff:pos');
+    const r = sv('Personalen var hemskt trevlig');
+    expect(r.areas[0]?.evidence.map((e) => `${e.rule}:${e.text}`)).toEqual(['area-cue:Personalen', 'degree-adverb:hemskt', 'polarity:trevlig']);
+    expect((r.areas[0]?.score ?? 0) > sv('Personalen var trevlig').areas[0]!.score).toBe(true);
+    // an adjective form keeps its own valence
+    expect(pairs(sv('Hemsk personal'))).toBe('staff:neg');
+  });
+
   it('reads lone praise closing a complaint as irony, and a cue-less sentence as continuing the one before', () => {
     expect(pairs(sv('Lång väntetid i kön. Toppen.'))).toBe('wait:neg');
     expect(pairs(sv('Jag sökte bygglov i maj. Inte bra alls.'))).toBe('services:neg');

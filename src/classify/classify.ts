@@ -43,6 +43,8 @@ export const RULES = {
   topicCarry: 2,
   /** a lone praise word opening a complaint (sarcasm) becomes this times its value */
   sarcasm: -0.5,
+  /** a negative word used as a degree adverb ("förskräckligt bra", "terribly helpful") scales the praise after it */
+  degreeAdverb: 1.5,
 } as const;
 
 export interface DurationConfig {
@@ -499,10 +501,32 @@ function makeJudgements(doc: Doc): void {
     aspectJudgement(doc, m, p.group, p.valence, p.ref, t);
     for (let k = m.start; k < m.end; k++) aspectUsed[k] = true;
   }
+  // where praise starts: a negative word right before it is a degree adverb, not a complaint
+  // ("förskräckligt bra", "sykt hyggelig", "terribly helpful", "problem solved")
+  const praiseAt: boolean[] = [];
+  for (const j of doc.judgements) if (j.value > 0 && j.rule !== 'idiom') praiseAt[j.start] = true;
   for (const h of doc.lexical) {
     const p = h.payload;
-    if (p.kind !== 'polarity' || aspectUsed[h.start]) continue;
+    if (p.kind === 'polarity' && p.valence > 0 && !aspectUsed[h.start]) praiseAt[h.start] = true;
+  }
+  const degreeBefore: (Hit | undefined)[] = [];
+  for (const h of doc.lexical) {
+    const p = h.payload;
+    if (p.kind !== 'polarity' || aspectUsed[h.start] || p.valence >= 0 || h.end - h.start !== 1) continue;
+    if (!praiseAt[h.end] || doc.clauseOf[h.end] !== doc.clauseOf[h.start]) continue;
+    if (adverbForm(doc.lex.lang, (doc.tokens[h.start] as Token).norm)) degreeBefore[h.end] = h;
+  }
+  for (const h of doc.lexical) {
+    const p = h.payload;
+    if (p.kind !== 'polarity' || aspectUsed[h.start] || degreeBefore[h.end] === h) continue;
     addJudgement(doc, h.start, h.end, p.valence, 'polarity', p.ref, { defaultArea: p.area || undefined });
+  }
+  for (const j of doc.judgements) {
+    const d = degreeBefore[j.start];
+    if (!d || j.value <= 0 || d.payload.kind !== 'polarity') continue;
+    j.value *= RULES.degreeAdverb;
+    if (j.steps) j.steps.push(`degree adverb ×${RULES.degreeAdverb} (${refText(d.payload.ref)})`);
+    j.extra.push(span(doc, d.start, d.end, 'degree-adverb', d.payload.ref));
   }
   for (let i = 0; i < doc.tokens.length; i++) {
     const t = doc.tokens[i] as Token;
@@ -513,10 +537,29 @@ function makeJudgements(doc: Doc): void {
   judgeDurations(doc);
 }
 
-/** Durations ("45 minuter", "tre veckor", "within two days") judged by their length. */
+/**
+ * The form a degree adverb takes: English "-ly" ("terribly"), Scandinavian neuter "-t"
+ * ("förskräckligt", "sykt") or a bare "-lig" ("frygtelig flink", "forferdelig hyggelig"). An
+ * attributive adjective ("lumsk humor", "grusom nytelse") has neither.
+ */
+function adverbForm(lang: string, word: string): boolean {
+  return lang === 'en' ? word.endsWith('ly') : word.endsWith('t') || word.endsWith('lig');
+}
+
+/**
+ * Durations ("45 minuter", "tre veckor", "within two days") judged by their length and by how the
+ * text frames them: a duration after a `within` word is a promise kept; a turnaround ("klart på två
+ * dagar", "fixed in 3 hours", "kortet kom fire dager senere") is how long something took to get done,
+ * and up to three weeks that is praise; any other duration is a stretch of waiting, judged by the
+ * pipeline's bands.
+ */
 function judgeDurations(doc: Doc): void {
   const cfg = doc.opts.durations;
   if (!cfg) return;
+  const unitAt = (end: number, kind: string) =>
+    doc.lexical.some((h) => h.end === end && h.payload.kind === 'unit' && h.payload.unit === kind);
+  const unitFrom = (start: number, kind: string) =>
+    doc.lexical.some((h) => h.start === start && h.payload.kind === 'unit' && h.payload.unit === kind);
   for (const u of doc.lexical) {
     const up = u.payload;
     if (up.kind !== 'unit' || up.unit !== 'unit') continue;
@@ -541,9 +584,9 @@ function judgeDurations(doc: Doc): void {
     if (count === 0) continue;
     const minutes = count * up.value;
     let within = false;
-    for (let k = from - 1; k >= Math.max(0, from - 3); k--) {
-      if (doc.lexical.some((h) => h.end === k + 1 && h.payload.kind === 'unit' && h.payload.unit === 'within')) within = true;
-    }
+    for (let k = from - 1; k >= Math.max(0, from - 3); k--) if (unitAt(k + 1, 'within')) within = true;
+    // the word right before the number ("på", "in", "after") or right after the unit ("later")
+    const turnaround = !within && ((from > 0 && unitAt(from, 'turnaround')) || unitFrom(u.end, 'later'));
     let v = 0;
     for (const b of cfg.bands) {
       if (b.upTo === null || minutes <= b.upTo) {
@@ -551,8 +594,7 @@ function judgeDurations(doc: Doc): void {
         break;
       }
     }
-    if (within && minutes <= 20160) v = Math.max(v, 1); // "inom en vecka", "within two weeks"
-    if (v === 0) continue;
+    if (within && minutes <= 30240) v = Math.max(v, 1); // "inom en vecka", "within three weeks"
     // a long time is only a complaint about waiting where the sentence is about waiting ("after
     // four months I got a job" is not); a short one only praise where the sentence is about a
     // service at all ("2 minutes of applause" in a news sentence is not)
@@ -564,10 +606,14 @@ function judgeDurations(doc: Doc): void {
       anyCue = true;
       if (areaOf(h) === cfg.area) waitCue = true;
     }
+    // "löst på tre timmar", "came a week later" (up to three weeks); but hours in a sentence about waiting are a wait
+    // ("kom fram efter 45 minuter i kö")
+    if (turnaround && minutes <= 30240 && !(v < 0 && waitCue)) v = Math.max(v, 1);
+    if (v === 0) continue;
     if (v < 0 && !waitCue) continue;
-    if (v > 0 && !within && !anyCue) continue;
+    if (v > 0 && !within && !turnaround && !anyCue) continue;
     const j = addJudgement(doc, from, u.end, v, 'duration', up.ref, { fixedArea: cfg.area });
-    if (j.steps) j.steps.push(`${round(minutes)} minutes${within ? ' (within)' : ''}`);
+    if (j.steps) j.steps.push(`${round(minutes)} minutes${within ? ' (within)' : turnaround ? ' (turnaround)' : ''}`);
   }
 }
 

@@ -28,7 +28,8 @@ export function checkLexicon(src: LexiconSource, opts: CheckOptions): string[] {
   dupes(src.polarity, (r) => r.term, 'polarity term');
   dupes(src.shifters, (r) => r.term, 'shifter');
   dupes(src.idioms, (r) => r.phrase, 'idiom');
-  dupes(src.units, (r) => r.term, 'unit');
+  // a word may mark a duration from before and from after ("efter tre dagar", "dagen efter")
+  dupes(src.units, (r) => (r.kind === 'turnaround' || r.kind === 'later' ? `${r.term} (${r.kind})` : r.term), 'unit');
   dupes(src.functionWords, (r) => r.word, 'function word');
   dupes(src.emoji, (r) => r.symbol, 'emoji');
   dupes(src.aspects, (r) => r.name, 'aspect group');

@@ -63,7 +63,7 @@ export type IdiomRow = z.infer<typeof idiomRowSchema>;
 
 export const unitRowSchema = z.object({
   term,
-  kind: z.enum(['unit', 'number', 'within']),
+  kind: z.enum(['unit', 'number', 'within', 'turnaround', 'later']),
   value: z.coerce.number().positive(),
   note,
 });

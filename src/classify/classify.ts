@@ -582,6 +582,8 @@ function judgeDurations(doc: Doc): void {
     }
     // a unit needs a number: "min ansøgning", "i dag", "hela dagen" are no durations
     if (count === 0) continue;
+    // a rate is no duration: "tre dager i uka", "two hours a day", "to gange om ugen"
+    if (doc.tokens[u.end]?.kind === 'word' && doc.lexical.some((h) => h.start === u.end + 1 && h.payload.kind === 'unit' && h.payload.unit === 'unit')) continue;
     const minutes = count * up.value;
     let within = false;
     for (let k = from - 1; k >= Math.max(0, from - 3); k--) if (unitAt(k + 1, 'within')) within = true;

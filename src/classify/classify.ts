@@ -1,4 +1,4 @@
-import { emojiKey, LAYER_BITS, LAYERS, longestAt, type CompiledLexicon, type EntryRef, type Layer, type LayerStart, type Payload, type TokenMatch } from '../lexicon/compile.js';
+import { emojiKey, lastMatch, LAYER_BITS, LAYERS, longestAt, type CompiledLexicon, type EntryRef, type Layer, type LayerStart, type Payload, type TokenMatch } from '../lexicon/compile.js';
 import { tokenize, type Token } from '../normalize/tokenize.js';
 import type { AreaResult, Classification, Evidence, JudgementTrace, Polarity, Trace } from './types.js';
 
@@ -269,12 +269,13 @@ function scanLayer(doc: Doc, layer: Layer, out: Hit[], scan: Scan, consume: bool
     if (i < next) continue;
     const m = view[i];
     if (!m || (m.starts & bit) === 0) continue;
-    const hit = longestAt(m.layers[li] as LayerStart, view, i, limits[c] as number);
-    if (!hit) continue;
-    const payloads = hit.payloads.length > 1 ? onePerEntryKind(hit.payloads, doc.tokens, hit.start, hit.end) : hit.payloads;
-    for (const p of payloads) out.push({ start: hit.start, end: hit.end, payload: p });
-    if (consume) for (let k = hit.start; k < hit.end; k++) view[k] = undefined;
-    next = hit.end;
+    const end = longestAt(m.layers[li] as LayerStart, view, i, limits[c] as number);
+    if (end < 0) continue;
+    const found = lastMatch.payloads;
+    const payloads = found.length > 1 ? onePerEntryKind(found, doc.tokens, i, end) : found;
+    for (const p of payloads) out.push({ start: i, end, payload: p });
+    if (consume) for (let k = i; k < end; k++) view[k] = undefined;
+    next = end;
   }
 }
 
@@ -501,32 +502,28 @@ function makeJudgements(doc: Doc): void {
     aspectJudgement(doc, m, p.group, p.valence, p.ref, t);
     for (let k = m.start; k < m.end; k++) aspectUsed[k] = true;
   }
-  // where praise starts: a negative word right before it is a degree adverb, not a complaint
-  // ("förskräckligt bra", "sykt hyggelig", "terribly helpful", "problem solved")
-  const praiseAt: boolean[] = [];
-  for (const j of doc.judgements) if (j.value > 0 && j.rule !== 'idiom') praiseAt[j.start] = true;
+  // a negative word right before praise is a degree adverb, not a complaint ("förskräckligt bra",
+  // "sykt hyggelig", "terribly helpful", "problem solved"); negative words are few, so look ahead
+  // from each one
+  let degree: Hit[] | undefined;
   for (const h of doc.lexical) {
     const p = h.payload;
-    if (p.kind === 'polarity' && p.valence > 0 && !aspectUsed[h.start]) praiseAt[h.start] = true;
-  }
-  const degreeBefore: (Hit | undefined)[] = [];
-  for (const h of doc.lexical) {
-    const p = h.payload;
-    if (p.kind !== 'polarity' || aspectUsed[h.start] || p.valence >= 0 || h.end - h.start !== 1) continue;
-    if (!praiseAt[h.end] || doc.clauseOf[h.end] !== doc.clauseOf[h.start]) continue;
-    if (adverbForm(doc.lex.lang, (doc.tokens[h.start] as Token).norm)) degreeBefore[h.end] = h;
+    if (p.kind !== 'polarity' || p.valence >= 0 || h.end - h.start !== 1 || aspectUsed[h.start]) continue;
+    if (doc.clauseOf[h.end] !== doc.clauseOf[h.start] || !praiseStartsAt(doc, h.end, aspectUsed)) continue;
+    if (adverbForm(doc.lex.lang, (doc.tokens[h.start] as Token).norm)) (degree ??= []).push(h);
   }
   for (const h of doc.lexical) {
     const p = h.payload;
-    if (p.kind !== 'polarity' || aspectUsed[h.start] || degreeBefore[h.end] === h) continue;
+    if (p.kind !== 'polarity' || aspectUsed[h.start] || degree?.includes(h)) continue;
     addJudgement(doc, h.start, h.end, p.valence, 'polarity', p.ref, { defaultArea: p.area || undefined });
   }
-  for (const j of doc.judgements) {
-    const d = degreeBefore[j.start];
-    if (!d || j.value <= 0 || d.payload.kind !== 'polarity') continue;
-    j.value *= RULES.degreeAdverb;
-    if (j.steps) j.steps.push(`degree adverb ×${RULES.degreeAdverb} (${refText(d.payload.ref)})`);
-    j.extra.push(span(doc, d.start, d.end, 'degree-adverb', d.payload.ref));
+  for (const d of degree ?? []) {
+    for (const j of doc.judgements) {
+      if (j.start !== d.end || j.value <= 0) continue;
+      j.value *= RULES.degreeAdverb;
+      if (j.steps) j.steps.push(`degree adverb ×${RULES.degreeAdverb} (${refText(d.payload.ref)})`);
+      j.extra.push(span(doc, d.start, d.end, 'degree-adverb', d.payload.ref));
+    }
   }
   for (let i = 0; i < doc.tokens.length; i++) {
     const t = doc.tokens[i] as Token;
@@ -535,6 +532,16 @@ function makeJudgements(doc: Doc): void {
     if (e) addJudgement(doc, i, i + 1, e.valence, 'emoji', e.ref, { emoji: true });
   }
   judgeDurations(doc);
+}
+
+/** Does praise (a positive word or aspect judgement, not an idiom) start at token `pos`? */
+function praiseStartsAt(doc: Doc, pos: number, aspectUsed: readonly boolean[]): boolean {
+  for (const j of doc.judgements) if (j.start === pos && j.value > 0 && j.rule !== 'idiom') return true;
+  if (aspectUsed[pos]) return false;
+  for (const h of doc.lexical) {
+    if (h.start === pos && h.payload.kind === 'polarity' && h.payload.valence > 0) return true;
+  }
+  return false;
 }
 
 /**
@@ -623,14 +630,11 @@ function judgeDurations(doc: Doc): void {
 
 /** Intensifiers and dampeners just before a judgement, compound prefixes, capitals. */
 function applyIntensifiers(doc: Doc): void {
-  const scaling = doc.lexical.filter(
-    (h) => h.payload.kind === 'shifter' && (h.payload.shifter === 'intensifier' || h.payload.shifter === 'dampener'),
-  );
   for (const j of doc.judgements) {
     if (j.rule === 'idiom' || j.emoji) continue;
-    for (const h of scaling) {
+    for (const h of doc.lexical) {
       const p = h.payload;
-      if (p.kind !== 'shifter') continue;
+      if (p.kind !== 'shifter' || (p.shifter !== 'intensifier' && p.shifter !== 'dampener')) continue;
       if (h.end <= j.start && j.start - h.end <= RULES.shifterReach - 1 && doc.clauseOf[h.start] === j.clause) {
         j.value *= p.weight;
         if (j.steps) j.steps.push(`${p.shifter} ×${p.weight} (${refText(p.ref)})`);
@@ -775,7 +779,11 @@ function applyIronyMarkers(doc: Doc): void {
  */
 function applySarcasm(doc: Doc): void {
   // only a clause with exactly one judgement, a strong praise without an area of its own, can be
-  // the ironic opener: find those in one pass
+  // the ironic opener: most comments have no such praise at all
+  let candidate = false;
+  for (const j of doc.judgements) if (j.value >= 2 && !j.defaultArea) candidate = true;
+  if (!candidate) return;
+  // find the clauses with exactly one judgement in one pass
   const count = new Array<number>(doc.clauses.length).fill(0);
   const only: (Judgement | undefined)[] = new Array(doc.clauses.length);
   for (const j of doc.judgements) {
@@ -809,11 +817,16 @@ function applySarcasm(doc: Doc): void {
 function applyClosingSarcasm(doc: Doc): void {
   const n = doc.sentences.length;
   if (n < 2) return;
-  const last = doc.clauses.filter((c) => c.sentence === n - 1);
-  const own = doc.judgements.filter((j) => doc.clauses[j.clause]?.sentence === n - 1);
-  if (last.length !== 1 || own.length !== 1) return;
-  const j = own[0] as Judgement;
-  const c = last[0] as Clause;
+  // the last sentence: one clause with one judgement (counted without building lists: this runs
+  // for every comment of two or more sentences)
+  let c: Clause | undefined;
+  let clauses = 0;
+  for (const x of doc.clauses) if (x.sentence === n - 1 && ++clauses === 1) c = x;
+  if (clauses !== 1 || !c) return;
+  let j: Judgement | undefined;
+  let judged = 0;
+  for (const x of doc.judgements) if (doc.clauses[x.clause]?.sentence === n - 1 && ++judged === 1) j = x;
+  if (judged !== 1 || !j) return;
   let words = 0;
   for (let k = c.start; k < c.end; k++) if (doc.tokens[k]?.kind === 'word') words++;
   if (words > 2 || j.value < 2 || j.rule === 'idiom' || j.emoji) return;
@@ -961,16 +974,23 @@ function attachAreas(doc: Doc): void {
 
 function pickArea(j: Judgement, all: readonly Hit[], weak: readonly string[]): string | undefined {
   if (all.length === 0) return undefined;
-  if (j.defaultArea && all.some((h) => areaOf(h) === j.defaultArea)) return j.defaultArea;
   // strong cues first; a weak (topic) cue only when nothing else names an area
-  const strong = all.filter((h) => !weak.includes(areaOf(h) ?? ''));
+  let anyStrong = false;
+  let nextToStrong = false;
+  for (const h of all) {
+    const a = areaOf(h) ?? '';
+    if (j.defaultArea && a === j.defaultArea) return j.defaultArea;
+    if (weak.includes(a)) continue;
+    anyStrong = true;
+    if (h.start === j.end || h.end === j.start) nextToStrong = true;
+  }
   // a word with an area of its own keeps it ("hjälpsam respons i chatten" is about the staff),
   // unless it directly describes another area's noun ("trevlig app", "smidig e-tjänst")
-  if (j.defaultArea && !strong.some((h) => h.start === j.end || h.end === j.start)) return j.defaultArea;
-  const hs = strong.length > 0 ? strong : all;
+  if (j.defaultArea && !nextToStrong) return j.defaultArea;
   let best: Hit | undefined;
   let bestD = Infinity;
-  for (const h of hs) {
+  for (const h of all) {
+    if (anyStrong && weak.includes(areaOf(h) ?? '')) continue;
     const d = h.start < j.start ? j.start - h.end : h.start - j.end + 0.5;
     if (d < bestD) {
       bestD = d;

@@ -39,7 +39,9 @@ export function createClassifier(pipeline: LoadedPipeline): Classifier {
       const lex = lexicons.byLang.get(chosen);
       if (!lex) throw new Error(`no lexicon for language ${chosen}`);
       const out = classifyText(text, lex, { areas, weakAreas: pipeline.weakAreas, fallbackArea: pipeline.fallbackArea, durations: pipeline.durations, trace: opts?.trace }, tokens);
-      return { lang: chosen, langSource: given ? 'given' : 'detected', ...out };
+      // built field by field (a spread copies through a slower path), in the order output shows
+      const r: CommentClassification = { lang: chosen, langSource: given ? 'given' : 'detected', sentiment: out.sentiment, areas: out.areas };
+      return out.trace ? { ...r, trace: out.trace } : r;
     },
   };
 }

@@ -487,12 +487,6 @@ function uniform(p: Payload): Payload {
   } as Payload;
 }
 
-export interface TrieHit {
-  readonly start: number;
-  readonly end: number;
-  readonly payloads: readonly Payload[];
-}
-
 const NO_PAYLOADS: readonly Payload[] = [];
 const NO_NODES: readonly TrieNode[] = [];
 /** the reading of a word no entry knows */
@@ -506,19 +500,21 @@ const UNKNOWN_WORD: TokenMatch = {
 const WALK_NODES: TrieNode[] = [];
 const WALK_POS: number[] = [];
 
+/** The payloads of the match `longestAt` last found; read them before the next call. */
+export const lastMatch: { payloads: readonly Payload[] } = { payloads: NO_PAYLOADS };
+
 /**
  * Longest match of a layer's trie starting at token `start`, over token matches `m` (one per
- * token, undefined for tokens that are not words). Returns undefined when nothing matches.
+ * token, undefined for tokens that are not words). Returns the match's end (exclusive), its
+ * payloads in `lastMatch`; or -1 when nothing matches. No object per call: this runs for every
+ * word that starts an entry, in every layer.
  */
-export function longestAt(
-  entry: LayerStart,
-  m: readonly (TokenMatch | undefined)[],
-  start: number,
-  limit: number,
-): TrieHit | undefined {
+export function longestAt(entry: LayerStart, m: readonly (TokenMatch | undefined)[], start: number, limit: number): number {
   // most words start only one-word entries: no walk
   if (entry.deep.length === 0 || start + 1 >= limit) {
-    return entry.payloads.length > 0 ? { start, end: start + 1, payloads: entry.payloads } : undefined;
+    if (entry.payloads.length === 0) return -1;
+    lastMatch.payloads = entry.payloads;
+    return start + 1;
   }
   let bestEnd = entry.payloads.length > 0 ? start + 1 : -1;
   let bestPayloads: readonly Payload[] = entry.payloads;
@@ -557,5 +553,7 @@ export function longestAt(
       }
     }
   }
-  return bestEnd < 0 ? undefined : { start, end: bestEnd, payloads: bestPayloads };
+  if (bestEnd < 0) return -1;
+  lastMatch.payloads = bestPayloads;
+  return bestEnd;
 }

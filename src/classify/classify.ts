@@ -334,17 +334,30 @@ function splitClauses(doc: Doc): void {
   }
   doc.sentences.forEach((sen, si) => {
     let start = sen.start;
+    // the sentence's last word
+    let last = sen.end - 1;
+    while (last >= sen.start && doc.tokens[last]?.kind !== 'word') last--;
     for (let i = sen.start; i < sen.end; i++) {
       const t = doc.tokens[i] as Token;
       if (t.kind === 'punct' && (t.norm === ',' || t.norm === '(' || t.norm === ')')) {
         addClause(doc, sen, si, start, i, openers);
         start = i + 1;
-      } else if (i > start && openers[i] !== undefined) {
+      } else if (i > start && i !== last && openers[i] !== undefined) {
         addClause(doc, sen, si, start, i, openers);
         start = i;
       }
     }
     addClause(doc, sen, si, start, sen.end, openers);
+    // a contrast word closing its sentence marks its own clause as the contrast: "Still room to
+    // improve on the roads though.", "The wait was long, however." (a concessive one, weaker in
+    // front of a clause, weighs its inverse here)
+    const op = last > sen.start ? openers[last] : undefined;
+    const k = doc.clauses.length - 1;
+    const c = doc.clauses[k];
+    if (op && c && c.sentence === si && c.start < last && c.flags.length === (sen.question ? 1 : 0)) {
+      const weight = op.shifter === 'contrast' ? op.weight : 1 / op.weight;
+      doc.clauses[k] = { ...c, weight, flags: ['contrast', ...c.flags] };
+    }
   });
   // a contrast reaches to the end of its sentence: in "svårt att komma fram, men när jag väl
   // kom fram, gick det snabbt" the clause that decides is the last one

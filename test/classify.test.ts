@@ -106,6 +106,20 @@ describe('classifier rules (test lexicon)', () => {
     expect(pairs(sv('Appen är toppen 🙃 men personalen var trevlig'))).toBe('digital:neg;staff:pos');
   });
 
+  it('reads a contrast word closing its sentence as marking its own clause', () => {
+    // "though" opening a clause concedes it; closing one, it is the contrast
+    expect(pairs(en('The staff were helpful. The staff were bad though.'))).toBe('staff:neg');
+    expect(pairs(en('Though the staff were bad, the staff were helpful.'))).toBe('staff:pos');
+  });
+
+  it('lets one intensifier or dampener stand inside a fixed phrase', () => {
+    expect(pairs(en("I can't really complain about the council"))).toBe('overall:pos');
+    expect(pairs(sv('Inga problem med appen'))).toBe('digital:pos');
+    expect(pairs(sv('Inga mycket problem med appen'))).toBe('digital:pos');
+    // only one, and not at the end of the phrase
+    expect(pairs(sv('Inga mycket mycket problem med appen'))).not.toBe('digital:pos');
+  });
+
   it('reads a duration framed as a turnaround as praise, unless hours are spent waiting', () => {
     expect(pairs(sv('Bygglovet klart på 2 timmar'))).toBe('wait:pos');
     expect(pairs(sv('Beslutet om bygglov kom 2 dagar senare'))).toBe('wait:pos');

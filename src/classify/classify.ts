@@ -269,7 +269,7 @@ function scanLayer(doc: Doc, layer: Layer, out: Hit[], scan: Scan, consume: bool
     if (i < next) continue;
     const m = view[i];
     if (!m || (m.starts & bit) === 0) continue;
-    const end = longestAt(m.layers[li] as LayerStart, view, i, limits[c] as number);
+    const end = longestAt(m.layers[li] as LayerStart, view, i, limits[c] as number, layer === 'idiom');
     if (end < 0) continue;
     const found = lastMatch.payloads;
     const payloads = found.length > 1 ? onePerEntryKind(found, doc.tokens, i, end) : found;

@@ -66,6 +66,9 @@ export interface TokenMatch {
   readonly layers: readonly (LayerStart | undefined)[];
   /** set when the token matched only as a compound: the modifier before the head */
   readonly compound: { readonly modifier: string; readonly head: string; readonly prefixWeight: number } | undefined;
+  /** an intensifier or dampener and nothing else ("really", "verkligen", "simpelthen"): a fixed
+   * phrase may have it inside ("inga riktiga problem" reads as "inga problem") */
+  readonly filler: boolean;
 }
 
 export interface AspectGroup {
@@ -362,7 +365,7 @@ export function compileLexicon(src: LexiconSource, fileTexts: readonly string[])
         if (via.size === listed) direct(norm.slice(0, apostrophe), via);
       }
     }
-    let found: Omit<TokenMatch, 'starts' | 'layers'>;
+    let found: Omit<TokenMatch, 'starts' | 'layers' | 'filler'>;
     if (via.size > 0) {
       found = { ids: [...via.keys()], via, compound: undefined };
     } else {
@@ -392,8 +395,13 @@ export function compileLexicon(src: LexiconSource, fileTexts: readonly string[])
       const deep = children.some((c) => c.mask !== 0) ? children.filter((c) => c.mask !== 0) : NO_NODES;
       return { payloads, deep };
     });
+    const own = layers[LAYERS.indexOf('lexical')]?.payloads ?? NO_PAYLOADS;
+    const filler =
+      own.length > 0 &&
+      (layers[LAYERS.indexOf('area')]?.payloads.length ?? 0) === 0 &&
+      own.every((p) => p.kind === 'shifter' && (p.shifter === 'intensifier' || p.shifter === 'dampener'));
     // one object shape for every word (a spread would give two): the hot loops stay monomorphic
-    return remember(norm, { ids: found.ids, via: found.via, starts, layers, compound: found.compound });
+    return remember(norm, { ids: found.ids, via: found.via, starts, layers, compound: found.compound, filler });
   };
   const remember = (norm: string, m: TokenMatch): TokenMatch => {
     if (cache.size > 20_000) cache.clear(); // bounded: memory must not grow with the input
@@ -402,7 +410,7 @@ export function compileLexicon(src: LexiconSource, fileTexts: readonly string[])
   };
 
   // longest listed head wins; the modifier must keep at least MIN_MODIFIER letters
-  const compound = (w: string): Omit<TokenMatch, 'starts' | 'layers'> | undefined => {
+  const compound = (w: string): Omit<TokenMatch, 'starts' | 'layers' | 'filler'> | undefined => {
     if (!compounding || w.length < 5 || !/^[\p{L}-]+$/u.test(w)) return undefined;
     // a word written with diacritics is not read through folded heads ("underskö-terskorna")
     const fold = !hasDiacritics(w);
@@ -496,9 +504,11 @@ const UNKNOWN_WORD: TokenMatch = {
   starts: 0,
   layers: LAYERS.map(() => undefined),
   compound: undefined,
+  filler: false,
 };
 const WALK_NODES: TrieNode[] = [];
 const WALK_POS: number[] = [];
+const WALK_GAP: number[] = [];
 
 /** The payloads of the match `longestAt` last found; read them before the next call. */
 export const lastMatch: { payloads: readonly Payload[] } = { payloads: NO_PAYLOADS };
@@ -509,7 +519,13 @@ export const lastMatch: { payloads: readonly Payload[] } = { payloads: NO_PAYLOA
  * payloads in `lastMatch`; or -1 when nothing matches. No object per call: this runs for every
  * word that starts an entry, in every layer.
  */
-export function longestAt(entry: LayerStart, m: readonly (TokenMatch | undefined)[], start: number, limit: number): number {
+export function longestAt(
+  entry: LayerStart,
+  m: readonly (TokenMatch | undefined)[],
+  start: number,
+  limit: number,
+  fillerGap = false,
+): number {
   // most words start only one-word entries: no walk
   if (entry.deep.length === 0 || start + 1 >= limit) {
     if (entry.payloads.length === 0) return -1;
@@ -524,13 +540,17 @@ export function longestAt(entry: LayerStart, m: readonly (TokenMatch | undefined
   for (const child of entry.deep) {
     WALK_NODES[sp] = child;
     WALK_POS[sp] = start + 1;
+    WALK_GAP[sp] = 0;
     sp++;
   }
   while (sp > 0) {
     sp--;
     const node = WALK_NODES[sp] as TrieNode;
     const pos = WALK_POS[sp] as number;
-    if (node.payloads.length > 0 && pos > start + 1) {
+    // 0: no word skipped; 1: a filler skipped earlier; 2: a filler skipped just now (a phrase
+    // does not end on a skipped word)
+    const gap = WALK_GAP[sp] as number;
+    if (node.payloads.length > 0 && pos > start + 1 && gap !== 2) {
       // the longest match wins; equally long matches through different word patterns
       // ("lang" and "=lang" in two aspect groups) all count
       if (pos > bestEnd) {
@@ -549,8 +569,16 @@ export function longestAt(entry: LayerStart, m: readonly (TokenMatch | undefined
       if (child) {
         WALK_NODES[sp] = child;
         WALK_POS[sp] = pos + 1;
+        WALK_GAP[sp] = gap === 0 ? 0 : 1;
         sp++;
       }
+    }
+    // one intensifier or dampener inside a fixed phrase: "inga riktiga problem", "can't really complain"
+    if (fillerGap && gap === 0 && tm.filler && pos + 1 < limit) {
+      WALK_NODES[sp] = node;
+      WALK_POS[sp] = pos + 1;
+      WALK_GAP[sp] = 2;
+      sp++;
     }
   }
   if (bestEnd < 0) return -1;

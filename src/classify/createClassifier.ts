@@ -27,6 +27,9 @@ export function createClassifier(pipeline: LoadedPipeline): Classifier {
   const areas = pipeline.areaIds;
   const index = buildLanguageIndex(lexicons.byLang);
   const detect = (text: string) => detectLanguage(text, index).lang;
+  // the options are the same for every comment: built once, with and without a trace
+  const options = { areas, weakAreas: pipeline.weakAreas, fallbackArea: pipeline.fallbackArea, durations: pipeline.durations, trace: false };
+  const traced = { ...options, trace: true };
   return {
     version: lexicons.version,
     lexicons,
@@ -38,7 +41,7 @@ export function createClassifier(pipeline: LoadedPipeline): Classifier {
       const chosen = given ?? detectLanguage(text, index, tokens).lang;
       const lex = lexicons.byLang.get(chosen);
       if (!lex) throw new Error(`no lexicon for language ${chosen}`);
-      const out = classifyText(text, lex, { areas, weakAreas: pipeline.weakAreas, fallbackArea: pipeline.fallbackArea, durations: pipeline.durations, trace: opts?.trace }, tokens);
+      const out = classifyText(text, lex, opts?.trace ? traced : options, tokens);
       // built field by field (a spread copies through a slower path), in the order output shows
       const r: CommentClassification = { lang: chosen, langSource: given ? 'given' : 'detected', sentiment: out.sentiment, areas: out.areas };
       return out.trace ? { ...r, trace: out.trace } : r;

@@ -106,6 +106,14 @@ describe('classifier rules (test lexicon)', () => {
     expect(pairs(sv('Appen är toppen 🙃 men personalen var trevlig'))).toBe('digital:neg;staff:pos');
   });
 
+  it('reads a problem that persists, in a clause that judges nothing, as a mild complaint', () => {
+    expect(pairs(sv('Mitt bygglov ligger hos er'))).toBe('services:neu');
+    expect(pairs(sv('Mitt bygglov ligger fortfarande hos er'))).toBe('services:neg');
+    // a question asks; a judgement in the clause speaks for itself
+    expect(pairs(sv('Ligger mitt bygglov fortfarande hos er?'))).toBe('');
+    expect(pairs(sv('Appen är fortfarande bra'))).toBe('digital:pos');
+  });
+
   it('reads a contrast word closing its sentence as marking its own clause', () => {
     // "though" opening a clause concedes it; closing one, it is the contrast
     expect(pairs(en('The staff were helpful. The staff were bad though.'))).toBe('staff:neg');

@@ -31,6 +31,8 @@ export const RULES = {
   irrealisPositive: -0.5,
   /** a demand that names an area but judges nothing: a mild shortfall of that area */
   bareDemand: -1,
+  /** a problem that persists ("still there") in a clause that names an area and judges nothing */
+  persistingProblem: -1,
   /** an intensifier or dampener reaches this many words ahead */
   shifterReach: 2,
   /** aspect modifiers reach their target within this many words, in the same clause */
@@ -175,6 +177,7 @@ export function classifyText(
   applyNegation(doc);
   applyIrrealis(doc);
   judgeBareDemands(doc);
+  judgePersistingProblems(doc);
   applySarcasm(doc);
   applyClosingSarcasm(doc);
   applyIronyMarkers(doc);
@@ -744,6 +747,37 @@ function judgeBareDemands(doc: Doc): void {
     if (!area) continue;
     const j = addJudgement(doc, h.start, h.end, RULES.bareDemand, 'demand', p.ref, { fixedArea: area });
     if (j.steps) j.steps.push(`asks for ${area}: a clause that names it and judges nothing`);
+  }
+}
+
+/**
+ * A problem that persists ("Lampan är fortfarande trasig" is judged by "trasig"; "Hålet är
+ * fortfarande kvar", "Pælen ligger der stadig", "the fly-tipping is still there" judge nothing but
+ * the word): a clause with a `persist` word that names an area and judges nothing is a mild
+ * complaint about the area named nearest to it. The municipality as a whole is no target.
+ */
+function judgePersistingProblems(doc: Doc): void {
+  for (const h of doc.lexical) {
+    const p = h.payload;
+    if (p.kind !== 'shifter' || p.shifter !== 'persist') continue;
+    const c = doc.clauseOf[h.start];
+    // "Delar ni fortfarande ut säckar?" asks, it does not complain
+    if (doc.clauses[c ?? -1]?.flags.includes('question') || doc.judgements.some((j) => j.clause === c)) continue;
+    let best: Hit | undefined;
+    let bestD = Infinity;
+    for (const q of doc.cues) {
+      const a = areaOf(q);
+      if (doc.clauseOf[q.start] !== c || !a || a === doc.opts.fallbackArea) continue;
+      const d = q.start < h.start ? h.start - q.end : q.start - h.end;
+      if (d < bestD) {
+        bestD = d;
+        best = q;
+      }
+    }
+    const area = best && areaOf(best);
+    if (!area) continue;
+    const j = addJudgement(doc, h.start, h.end, RULES.persistingProblem, 'persist', p.ref, { fixedArea: area });
+    if (j.steps) j.steps.push(`a problem with ${area} that persists: a clause that names it and judges nothing`);
   }
 }
 

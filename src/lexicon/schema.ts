@@ -42,6 +42,9 @@ export const shifterKinds = [
   // an irrealis that asks for something ("borde", "should"): a clause it opens that names an area
   // and judges nothing is a mild complaint about that area ("Hemsidan borde finnas på engelska")
   'demand',
+  // a problem that persists ("fortfarande", "stadig", "still"): a clause it stands in that names
+  // an area and judges nothing is a mild complaint about that area ("Hålet i gatan är fortfarande där")
+  'persist',
 ] as const;
 export type ShifterKind = (typeof shifterKinds)[number];
 

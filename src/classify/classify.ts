@@ -1,4 +1,4 @@
-import { emojiKey, lastMatch, LAYER_BITS, LAYERS, longestAt, type CompiledLexicon, type EntryRef, type Layer, type LayerStart, type Payload, type TokenMatch } from '../lexicon/compile.js';
+import { emojiKey, lastMatch, LAYER_BITS, LAYERS, longestAt, onePerKind, type CompiledLexicon, type EntryRef, type Layer, type LayerStart, type Payload, type TokenMatch } from '../lexicon/compile.js';
 import { tokenize, type Token } from '../normalize/tokenize.js';
 import type { AreaResult, Classification, Evidence, JudgementTrace, Polarity, Trace } from './types.js';
 
@@ -275,56 +275,19 @@ function scanLayer(doc: Doc, layer: Layer, out: Hit[], scan: Scan, consume: bool
     const end = longestAt(m.layers[li] as LayerStart, view, i, limits[c] as number, layer === 'idiom');
     if (end < 0) continue;
     const found = lastMatch.payloads;
-    const payloads = found.length > 1 ? onePerEntryKind(found, doc.tokens, i, end) : found;
+    // a one-word match comes with its payloads already reduced (compile.ts, once per word form)
+    const payloads = end - i > 1 && found.length > 1 ? onePerKind(found, spanNorm(doc.tokens, i, end)) : found;
     for (const p of payloads) out.push({ start: i, end, payload: p });
     if (consume) for (let k = i; k < end; k++) view[k] = undefined;
     next = end;
   }
 }
 
-/**
- * One word gives one judgement per layer: when a word reaches several entries of one kind (its
- * own form and same-stem relatives: "trevliga" → trevlig, trevligt, trevliga), the entry written
- * exactly as the text wins, else the shortest (the base form). Aspect entries stay one per group.
- */
-function onePerEntryKind(payloads: readonly Payload[], tokens: readonly Token[], start: number, end: number): readonly Payload[] {
-  // the common case: every payload of a different kind, nothing to choose
-  let repeated = false;
-  for (let a = 0; a < payloads.length && !repeated; a++) {
-    for (let b = a + 1; b < payloads.length; b++) {
-      if (sameKind(payloads[a] as Payload, payloads[b] as Payload)) {
-        repeated = true;
-        break;
-      }
-    }
-  }
-  if (!repeated) return payloads;
+/** The normal forms of tokens start … end-1, joined by spaces: how a phrase entry is written. */
+function spanNorm(tokens: readonly Token[], start: number, end: number): string {
   let text = '';
   for (let k = start; k < end; k++) text += (k > start ? ' ' : '') + (tokens[k] as Token).norm;
-  const best = new Map<string, Payload>();
-  for (const p of payloads) {
-    const k = kindKey(p);
-    const cur = best.get(k);
-    if (!cur || entryRank(p, text) < entryRank(cur, text)) best.set(k, p);
-  }
-  return [...best.values()];
-}
-
-/** kindKey(a) === kindKey(b), without building the strings */
-function sameKind(a: Payload, b: Payload): boolean {
-  if (a.kind !== b.kind) return false;
-  if (a.kind === 'target' || a.kind === 'modifier') return a.group === (b as typeof a).group;
-  if (a.kind === 'unit') return a.unit === (b as typeof a).unit;
-  return true;
-}
-
-function kindKey(p: Payload): string {
-  return p.kind === 'target' || p.kind === 'modifier' ? `${p.kind}:${p.group}` : p.kind === 'unit' ? `unit:${p.unit}` : p.kind;
-}
-
-/** The entry written exactly as the text ranks first, then shorter (base) forms. */
-function entryRank(p: Payload, text: string): number {
-  return p.ref.plain === text ? -1 : p.ref.plain.length;
+  return text;
 }
 
 /** Commas, brackets, and contrast or concessive words open a new clause within a sentence. */

@@ -393,7 +393,8 @@ export function compileLexicon(src: LexiconSource, fileTexts: readonly string[])
         if (c.payloads.length > 0) payloads = payloads.length > 0 ? [...payloads, ...c.payloads] : c.payloads;
       }
       const deep = children.some((c) => c.mask !== 0) ? children.filter((c) => c.mask !== 0) : NO_NODES;
-      return { payloads, deep };
+      // reduced here, once per word form, for a one-word match (longer ones are reduced as matched)
+      return { payloads: payloads.length > 1 ? onePerKind(payloads, norm) : payloads, deep };
     });
     const own = layers[LAYERS.indexOf('lexical')]?.payloads ?? NO_PAYLOADS;
     const filler =
@@ -496,6 +497,50 @@ function uniform(p: Payload): Payload {
 }
 
 const NO_PAYLOADS: readonly Payload[] = [];
+
+/**
+ * One match gives one judgement per layer: when a word or phrase reaches several entries of one
+ * kind (its own form and same-stem relatives: "trevliga" → trevlig, trevligt, trevliga), the entry
+ * written exactly as the text wins, else the shortest (the base form). Aspect entries stay one per
+ * group. `text` is the match's normal form, words joined by spaces.
+ */
+export function onePerKind(payloads: readonly Payload[], text: string): readonly Payload[] {
+  // the common case: every payload of a different kind, nothing to choose
+  let repeated = false;
+  for (let a = 0; a < payloads.length && !repeated; a++) {
+    for (let b = a + 1; b < payloads.length; b++) {
+      if (sameKind(payloads[a] as Payload, payloads[b] as Payload)) {
+        repeated = true;
+        break;
+      }
+    }
+  }
+  if (!repeated) return payloads;
+  const best = new Map<string, Payload>();
+  for (const p of payloads) {
+    const k = kindKey(p);
+    const cur = best.get(k);
+    if (!cur || entryRank(p, text) < entryRank(cur, text)) best.set(k, p);
+  }
+  return [...best.values()];
+}
+
+/** kindKey(a) === kindKey(b), without building the strings */
+function sameKind(a: Payload, b: Payload): boolean {
+  if (a.kind !== b.kind) return false;
+  if (a.kind === 'target' || a.kind === 'modifier') return a.group === (b as typeof a).group;
+  if (a.kind === 'unit') return a.unit === (b as typeof a).unit;
+  return true;
+}
+
+function kindKey(p: Payload): string {
+  return p.kind === 'target' || p.kind === 'modifier' ? `${p.kind}:${p.group}` : p.kind === 'unit' ? `unit:${p.unit}` : p.kind;
+}
+
+/** The entry written exactly as the text ranks first, then shorter (base) forms. */
+function entryRank(p: Payload, text: string): number {
+  return p.ref.plain === text ? -1 : p.ref.plain.length;
+}
 const NO_NODES: readonly TrieNode[] = [];
 /** the reading of a word no entry knows */
 const UNKNOWN_WORD: TokenMatch = {

@@ -134,6 +134,10 @@ describe('classifier rules (test lexicon)', () => {
     // the same hours as a stretch of waiting
     expect(pairs(sv('Fick vänta 2 timmar på bygglovet'))).toBe('wait:neg');
     expect(pairs(sv('Kom fram efter 45 minuter i kö'))).toBe('wait:neg');
+    // a rate is no duration; an article before a function word is no number
+    expect(pairs(sv('Kön är 2 timmar en dag'))).toBe('wait:neu');
+    expect(pairs(sv('Väntade i kö 2 min'))).toBe('wait:pos');
+    expect(pairs(sv('Kom till kön en med min mamma'))).toBe('wait:neu');
   });
 
   it('reads a negative word in adverb form before praise as a degree adverb', () => {

@@ -546,6 +546,7 @@ function judgeDurations(doc: Doc): void {
     doc.lexical.some((h) => h.end === end && h.payload.kind === 'unit' && h.payload.unit === kind);
   const unitFrom = (start: number, kind: string) =>
     doc.lexical.some((h) => h.start === start && h.payload.kind === 'unit' && h.payload.unit === kind);
+  let rateUnit: boolean[] | undefined; // the second unit of a rate, by position
   for (const u of doc.lexical) {
     const up = u.payload;
     if (up.kind !== 'unit' || up.unit !== 'unit') continue;
@@ -568,8 +569,16 @@ function judgeDurations(doc: Doc): void {
     }
     // a unit needs a number: "min ansøgning", "i dag", "hela dagen" are no durations
     if (count === 0) continue;
-    // a rate is no duration: "tre dager i uka", "two hours a day", "to gange om ugen"
-    if (doc.tokens[u.end]?.kind === 'word' && doc.lexical.some((h) => h.start === u.end + 1 && h.payload.kind === 'unit' && h.payload.unit === 'unit')) continue;
+    // "en med min mamma" has no minute in it: the article "en" is a number only right before its unit
+    const between = doc.tokens[u.start - 1] as Token;
+    if (from === u.start - 2 && count === 1 && between.kind === 'word' && doc.lex.functionWords.has(between.norm)) continue;
+    // a rate is no duration: "tre dager i uka", "two hours a day", "to gange om ugen" (neither
+    // "two hours" nor "a day")
+    if (rateUnit?.[u.start]) continue;
+    if (doc.tokens[u.end]?.kind === 'word' && doc.lexical.some((h) => h.start === u.end + 1 && h.payload.kind === 'unit' && h.payload.unit === 'unit')) {
+      (rateUnit ??= [])[u.end + 1] = true;
+      continue;
+    }
     const minutes = count * up.value;
     let within = false;
     for (let k = from - 1; k >= Math.max(0, from - 3); k--) if (unitAt(k + 1, 'within')) within = true;

@@ -320,7 +320,7 @@ function splitClauses(doc: Doc): void {
     const op = last > sen.start ? openers[last] : undefined;
     const k = doc.clauses.length - 1;
     const c = doc.clauses[k];
-    if (op && c && c.sentence === si && c.start < last && c.flags.length === (sen.question ? 1 : 0)) {
+    if (op && c && c.sentence === si && c.start < last && !c.flags.includes('contrast') && !c.flags.includes('concessive')) {
       const weight = op.shifter === 'contrast' ? op.weight : 1 / op.weight;
       doc.clauses[k] = { ...c, weight, flags: ['contrast', ...c.flags] };
     }
@@ -513,6 +513,18 @@ function makeJudgements(doc: Doc): void {
   judgeDurations(doc);
 }
 
+/** Is there a units.tsv entry of this kind ending at token `end` (exclusive)? */
+function unitEndingAt(doc: Doc, end: number, kind: string): boolean {
+  for (const h of doc.lexical) if (h.end === end && h.payload.kind === 'unit' && h.payload.unit === kind) return true;
+  return false;
+}
+
+/** Is there a units.tsv entry of this kind starting at token `start`? */
+function unitStartingAt(doc: Doc, start: number, kind: string): boolean {
+  for (const h of doc.lexical) if (h.start === start && h.payload.kind === 'unit' && h.payload.unit === kind) return true;
+  return false;
+}
+
 /** Does praise (a positive word or aspect judgement, not an idiom) start at token `pos`? */
 function praiseStartsAt(doc: Doc, pos: number, aspectUsed: readonly boolean[]): boolean {
   for (const j of doc.judgements) if (j.start === pos && j.value > 0 && j.rule !== 'idiom') return true;
@@ -542,10 +554,6 @@ function adverbForm(lang: string, word: string): boolean {
 function judgeDurations(doc: Doc): void {
   const cfg = doc.opts.durations;
   if (!cfg) return;
-  const unitAt = (end: number, kind: string) =>
-    doc.lexical.some((h) => h.end === end && h.payload.kind === 'unit' && h.payload.unit === kind);
-  const unitFrom = (start: number, kind: string) =>
-    doc.lexical.some((h) => h.start === start && h.payload.kind === 'unit' && h.payload.unit === kind);
   let rateUnit: boolean[] | undefined; // the second unit of a rate, by position
   for (const u of doc.lexical) {
     const up = u.payload;
@@ -575,15 +583,15 @@ function judgeDurations(doc: Doc): void {
     // a rate is no duration: "tre dager i uka", "two hours a day", "to gange om ugen" (neither
     // "two hours" nor "a day")
     if (rateUnit?.[u.start]) continue;
-    if (doc.tokens[u.end]?.kind === 'word' && doc.lexical.some((h) => h.start === u.end + 1 && h.payload.kind === 'unit' && h.payload.unit === 'unit')) {
+    if (doc.tokens[u.end]?.kind === 'word' && unitStartingAt(doc, u.end + 1, 'unit')) {
       (rateUnit ??= [])[u.end + 1] = true;
       continue;
     }
     const minutes = count * up.value;
     let within = false;
-    for (let k = from - 1; k >= Math.max(0, from - 3); k--) if (unitAt(k + 1, 'within')) within = true;
+    for (let k = from - 1; k >= Math.max(0, from - 3); k--) if (unitEndingAt(doc, k + 1, 'within')) within = true;
     // the word right before the number ("på", "in", "after") or right after the unit ("later")
-    const turnaround = !within && ((from > 0 && unitAt(from, 'turnaround')) || unitFrom(u.end, 'later'));
+    const turnaround = !within && ((from > 0 && unitEndingAt(doc, from, 'turnaround')) || unitStartingAt(doc, u.end, 'later'));
     let v = 0;
     for (const b of cfg.bands) {
       if (b.upTo === null || minutes <= b.upTo) {
@@ -603,8 +611,8 @@ function judgeDurations(doc: Doc): void {
       anyCue = true;
       if (areaOf(h) === cfg.area) waitCue = true;
     }
-    // "löst på tre timmar", "came a week later" (up to three weeks); but hours in a sentence about waiting are a wait
-    // ("kom fram efter 45 minuter i kö")
+    // "löst på tre timmar", "came a week later" (up to three weeks); but hours in a sentence about
+    // waiting are a wait ("kom fram efter 45 minuter i kö")
     if (turnaround && minutes <= 30240 && !(v < 0 && waitCue)) v = Math.max(v, 1);
     if (v === 0) continue;
     if (v < 0 && !waitCue) continue;
@@ -723,10 +731,10 @@ function judgeBareDemands(doc: Doc): void {
 }
 
 /**
- * A problem that persists ("Lampan är fortfarande trasig" is judged by "trasig"; "Hålet är
- * fortfarande kvar", "Pælen ligger der stadig", "the fly-tipping is still there" judge nothing but
- * the word): a clause with a `persist` word that names an area and judges nothing is a mild
- * complaint about the area named nearest to it. The municipality as a whole is no target.
+ * A problem that persists ("Lampan är fortfarande trasig" is judged by "trasig"; "Hålet i gatan är
+ * kvar", "Pælen ligger der stadigvæk" judge nothing but the word): a clause with a `persist` word
+ * that names an area and judges nothing is a mild complaint about the area named nearest to it.
+ * The municipality as a whole is no target.
  */
 function judgePersistingProblems(doc: Doc): void {
   for (const h of doc.lexical) {

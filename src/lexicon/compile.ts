@@ -541,6 +541,7 @@ function kindKey(p: Payload): string {
 function entryRank(p: Payload, text: string): number {
   return p.ref.plain === text ? -1 : p.ref.plain.length;
 }
+
 const NO_NODES: readonly TrieNode[] = [];
 /** the reading of a word no entry knows */
 const UNKNOWN_WORD: TokenMatch = {

@@ -55,6 +55,13 @@ describe('checkLexicon', () => {
       'a.tsv:7: area "parking" is not one of digital, wait, staff, services, overall',
     ]);
   });
+  it('lets a word mark durations from before and after, but not twice from the same side', () => {
+    const unit = (kind: 'turnaround' | 'later', line: number) => ({ row: { term: 'därefter', kind, value: 1, note: '' }, file: 'u.tsv', line });
+    expect(checkLexicon({ ...src, units: [...src.units, unit('turnaround', 20), unit('later', 21)] }, { areas: AREAS })).toEqual([]);
+    expect(checkLexicon({ ...src, units: [...src.units, unit('later', 20), unit('later', 21)] }, { areas: AREAS })).toEqual([
+      'u.tsv:21: unit "därefter (later)" is listed twice (first at line 20)',
+    ]);
+  });
 });
 
 describe('compiled matching', () => {

@@ -106,6 +106,13 @@ describe('classifier rules (test lexicon)', () => {
     expect(pairs(sv('Appen är toppen 🙃 men personalen var trevlig'))).toBe('digital:neg;staff:pos');
   });
 
+  it('reads an inquiry as a question that judges nothing, with or without a question mark', () => {
+    expect(pairs(sv('Appen är bra'))).toBe('digital:pos');
+    expect(pairs(sv('Jag undrar om appen är bra'))).toBe('');
+    // the past tense tells what was asked, it does not ask
+    expect(pairs(sv('Personalen svarade på allt jag undrade om appen, bra'))).not.toBe('');
+  });
+
   it('reads a problem that persists, in a clause that judges nothing, as a mild complaint', () => {
     expect(pairs(sv('Mitt bygglov ligger hos er'))).toBe('services:neu');
     expect(pairs(sv('Mitt bygglov ligger fortfarande hos er'))).toBe('services:neg');

@@ -77,7 +77,7 @@ interface Hit {
   readonly payload: Payload;
 }
 
-type ClauseFlag = 'question' | 'irrealis' | 'contrast' | 'concessive';
+type ClauseFlag = 'question' | 'irrealis' | 'contrast' | 'concessive' | 'inquiry';
 
 interface Clause {
   readonly index: number;
@@ -339,6 +339,11 @@ function splitClauses(doc: Doc): void {
     if (p.kind === 'shifter' && (p.shifter === 'irrealis' || p.shifter === 'demand')) {
       const c = doc.clauses[doc.clauseOf[h.start] ?? -1];
       if (c && !c.flags.includes('irrealis')) c.flags.push('irrealis');
+    }
+    if (p.kind === 'shifter' && p.shifter === 'inquiry') {
+      const c = doc.clauses[doc.clauseOf[h.start] ?? -1];
+      if (c && !c.flags.includes('inquiry')) c.flags.push('inquiry');
+      if (c && !c.flags.includes('question')) c.flags.push('question');
     }
   }
 }
@@ -763,6 +768,22 @@ function judgePersistingProblems(doc: Doc): void {
 
 /** Wishes, demands, counterfactuals and questions: praise there is a shortfall. */
 function applyIrrealis(doc: Doc): void {
+  // an inquiry asks; what sounds like praise in it ("kan du si om biblioteket har åpent på
+  // lørdag") judges nothing
+  let asked = false;
+  for (const j of doc.judgements) {
+    const c = doc.clauses[j.clause];
+    if (c && j.value > 0 && !j.emoji && c.flags.includes('inquiry')) asked = true;
+  }
+  if (asked) {
+    let k = 0;
+    for (const j of doc.judgements) {
+      const c = doc.clauses[j.clause];
+      if (c && j.value > 0 && !j.emoji && c.flags.includes('inquiry')) continue;
+      doc.judgements[k++] = j;
+    }
+    doc.judgements.length = k;
+  }
   for (const j of doc.judgements) {
     const c = doc.clauses[j.clause];
     if (!c || j.value <= 0 || j.rule === 'idiom' || j.emoji) continue;

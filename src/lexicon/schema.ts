@@ -45,6 +45,10 @@ export const shifterKinds = [
   // a problem that persists ("fortfarande", "stadig", "still"): a clause it stands in that names
   // an area and judges nothing is a mild complaint about that area ("Hålet i gatan är fortfarande där")
   'persist',
+  // asks for information or a service ("jag undrar om", "kan du fortelle meg", "can you tell me
+  // when"): its clause is a question even without "?", and praise in it is no judgement ("I'd
+  // like to know if the tip is open Sunday" asks; it does not praise the opening hours)
+  'inquiry',
 ] as const;
 export type ShifterKind = (typeof shifterKinds)[number];
 

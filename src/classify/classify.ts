@@ -711,58 +711,64 @@ function applyNegation(doc: Doc): void {
  * burde være info på engelsk") asks for an improvement: a mild shortfall of that area
  * (ANNOTATION.md: "Ni borde ha öppet på kvällarna" is wait:neg). Only `demand` shifters do this:
  * hopes, thanks-in-advance and requests for information ("kan jag få ett nummer?") judge nothing.
+ * What is asked for comes after the verb, and last: "Kommunen burde bruke mindre penger på
+ * konsulenter og mer på skolene" asks for schools.
  */
 function judgeBareDemands(doc: Doc): void {
-  for (const h of doc.lexical) {
-    const p = h.payload;
-    if (p.kind !== 'shifter' || p.shifter !== 'demand') continue;
-    const c = doc.clauseOf[h.start];
-    if (doc.judgements.some((j) => j.clause === c)) continue;
-    // what is asked for comes after the verb, and last: "Kommunen burde bruke mindre penger på
-    // konsulenter og mer på skolene" asks for schools. The municipality as a whole is no target.
+  judgeBareClauses(doc, 'demand', RULES.bareDemand, (h, cues) => {
     let after: string | undefined;
     let before: string | undefined;
-    for (const q of doc.cues) {
-      const a = areaOf(q);
-      if (doc.clauseOf[q.start] !== c || !a || a === doc.opts.fallbackArea) continue;
-      if (q.start >= h.end) after = a;
-      else before = a;
+    for (const q of cues) {
+      if (q.start >= h.end) after = areaOf(q);
+      else before = areaOf(q);
     }
-    const area = after ?? before;
-    if (!area) continue;
-    const j = addJudgement(doc, h.start, h.end, RULES.bareDemand, 'demand', p.ref, { fixedArea: area });
-    if (j.steps) j.steps.push(`asks for ${area}: a clause that names it and judges nothing`);
-  }
+    return after ?? before;
+  }, (area) => `asks for ${area}: a clause that names it and judges nothing`);
 }
 
 /**
  * A problem that persists ("Lampan är fortfarande trasig" is judged by "trasig"; "Hålet i gatan är
- * kvar", "Pælen ligger der stadigvæk" judge nothing but the word): a clause with a `persist` word
- * that names an area and judges nothing is a mild complaint about the area named nearest to it.
- * The municipality as a whole is no target.
+ * kvar", "Pælen ligger der stadigvæk" judge nothing but the word): a mild complaint about the area
+ * named nearest to the word. Not in a question: "Delar ni fortfarande ut säckar?" asks.
  */
 function judgePersistingProblems(doc: Doc): void {
-  for (const h of doc.lexical) {
-    const p = h.payload;
-    if (p.kind !== 'shifter' || p.shifter !== 'persist') continue;
-    const c = doc.clauseOf[h.start];
-    // "Delar ni fortfarande ut säckar?" asks, it does not complain
-    if (doc.clauses[c ?? -1]?.flags.includes('question') || doc.judgements.some((j) => j.clause === c)) continue;
+  judgeBareClauses(doc, 'persist', RULES.persistingProblem, (h, cues) => {
+    if (doc.clauses[doc.clauseOf[h.start] ?? -1]?.flags.includes('question')) return undefined;
     let best: Hit | undefined;
     let bestD = Infinity;
-    for (const q of doc.cues) {
-      const a = areaOf(q);
-      if (doc.clauseOf[q.start] !== c || !a || a === doc.opts.fallbackArea) continue;
+    for (const q of cues) {
       const d = q.start < h.start ? h.start - q.end : q.start - h.end;
       if (d < bestD) {
         bestD = d;
         best = q;
       }
     }
-    const area = best && areaOf(best);
+    return best && areaOf(best);
+  }, (area) => `a problem with ${area} that persists: a clause that names it and judges nothing`);
+}
+
+/**
+ * The shared step of demands and persisting problems: for each shifter of `kind` whose clause
+ * judges nothing, `pick` chooses an area among the clause's cues (the municipality as a whole is
+ * never one), and that area gets a mild judgement `value`.
+ */
+function judgeBareClauses(
+  doc: Doc,
+  kind: 'demand' | 'persist',
+  value: number,
+  pick: (h: Hit, cues: readonly Hit[]) => string | undefined,
+  why: (area: string) => string,
+): void {
+  for (const h of doc.lexical) {
+    const p = h.payload;
+    if (p.kind !== 'shifter' || p.shifter !== kind) continue;
+    const c = doc.clauseOf[h.start];
+    if (doc.judgements.some((j) => j.clause === c)) continue;
+    const cues = doc.cues.filter((q) => doc.clauseOf[q.start] === c && areaOf(q) && areaOf(q) !== doc.opts.fallbackArea);
+    const area = pick(h, cues);
     if (!area) continue;
-    const j = addJudgement(doc, h.start, h.end, RULES.persistingProblem, 'persist', p.ref, { fixedArea: area });
-    if (j.steps) j.steps.push(`a problem with ${area} that persists: a clause that names it and judges nothing`);
+    const j = addJudgement(doc, h.start, h.end, value, kind, p.ref, { fixedArea: area });
+    if (j.steps) j.steps.push(why(area));
   }
 }
 

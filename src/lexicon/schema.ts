@@ -42,7 +42,7 @@ export const shifterKinds = [
   // an irrealis that asks for something ("borde", "should"): a clause it opens that names an area
   // and judges nothing is a mild complaint about that area ("Hemsidan borde finnas på engelska")
   'demand',
-  // a problem that persists ("fortfarande", "stadig", "still"): a clause it stands in that names
+  // a problem that persists ("fortfarande", "stadigvæk", "fortsatt"): a clause it stands in that names
   // an area and judges nothing is a mild complaint about that area ("Hålet i gatan är fortfarande där")
   'persist',
   // asks for information or a service ("jag undrar om", "kan du fortelle meg", "can you tell me

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { pairs, testClassifier } from './helpers.js';
+import { pairs, realClassifier, testClassifier } from './helpers.js';
 
 const sv = (t: string) => testClassifier().classify(t, 'sv');
 const en = (t: string) => testClassifier().classify(t, 'en');
@@ -214,5 +214,33 @@ describe('classifier rules (test lexicon)', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('how a duration is framed (project lexicons and pipeline)', () => {
+  const rsv = (t: string) => pairs(realClassifier().classify(t, 'sv'));
+  const ren = (t: string) => pairs(realClassifier().classify(t, 'en'));
+
+  it('reads a duration after a negation as how long nothing happened, not as a turnaround', () => {
+    expect(rsv('Soptunnan har inte tömts på 3 veckor')).toBe('services:neg');
+    expect(ren('The bins have not been emptied in 3 weeks')).toBe('services:neg');
+    // about waiting, it stays a complaint about waiting
+    expect(rsv('Har inte fått svar på tre veckor')).toBe('wait:neg');
+    // a negation after the duration is another matter
+    expect(ren('I was answered within a couple of minutes by a man who could not have been more helpful')).toBe('wait:pos;staff:pos');
+  });
+
+  it('reads a bare stretch of days as praise only in a sentence about waiting', () => {
+    expect(rsv('Vattnet har varit brunt i tre dagar')).toBe('services:neg');
+    expect(rsv('Det tog två dagar att få svar')).toBe('wait:pos');
+  });
+
+  it('gives the time a self-service task took to the self-service area', () => {
+    expect(rsv('Webbformuläret tog 2 min att fylla i')).toBe('digital:pos');
+    expect(ren('Renewed my permit online in 5 minutes')).toBe('digital:pos');
+    // a person or a queue in the sentence makes it a response time
+    expect(rsv('I chatten fick jag prata med en handläggare efter två minuter')).toMatch(/wait:pos/);
+    // days are handling time, wherever the application was made
+    expect(rsv('Sökte i e-tjänsten och fick beslut på tre dagar')).toMatch(/wait:pos/);
   });
 });

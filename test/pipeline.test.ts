@@ -18,6 +18,9 @@ describe('pipeline files', () => {
         'p.json',
       ),
     ).toThrow('p.json: at "areas": at most one area can be the fallback');
+    expect(() =>
+      parsePipeline('{"name":"x","areas":[{"id":"a","label":{}}],"languages":["sv"],"durations":{"area":"a","selfService":"web","bands":[{"upTo":null,"valence":1}]}}', 'p.json'),
+    ).toThrow('p.json: at "durations.selfService": "web" is not one of the areas (a)');
     expect(() => parsePipeline('{"name":"x","areas":[{"id":"a","label":{}}],"languages":["fi"]}', 'p.json')).toThrow(
       /^p\.json: at "languages\.0": Invalid option/,
     );

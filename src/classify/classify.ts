@@ -51,6 +51,7 @@ export const RULES = {
 
 export interface DurationConfig {
   readonly area: string;
+  readonly selfService?: string;
   readonly bands: readonly { upTo: number | null; valence: number }[];
 }
 
@@ -422,6 +423,13 @@ function isNegatorAt(doc: Doc, i: number): boolean {
 }
 
 const LEXICAL = LAYERS.indexOf('lexical');
+/** whether a word before i in its clause is listed as a negator (also inside an idiom: "inte tömts") */
+function negatorBefore(doc: Doc, i: number): boolean {
+  const clause = doc.clauses[doc.clauseOf[i] ?? -1];
+  if (!clause) return false;
+  for (let k = clause.start; k < i; k++) if (wordIsNegator(doc, k)) return true;
+  return false;
+}
 /** whether the word at i is listed as a negator on its own (also when an idiom has taken it) */
 function wordIsNegator(doc: Doc, i: number): boolean {
   const payloads = doc.matches[i]?.layers[LEXICAL]?.payloads;
@@ -559,6 +567,7 @@ function adverbForm(lang: string, word: string): boolean {
 function judgeDurations(doc: Doc): void {
   const cfg = doc.opts.durations;
   if (!cfg) return;
+  const weak = doc.opts.weakAreas ?? NO_AREAS;
   let rateUnit: boolean[] | undefined; // the second unit of a rate, by position
   for (const u of doc.lexical) {
     const up = u.payload;
@@ -593,10 +602,13 @@ function judgeDurations(doc: Doc): void {
       continue;
     }
     const minutes = count * up.value;
+    // "har inte tömts på tre veckor", "not been lifted in 3 weeks": in a negated clause the time is
+    // how long nothing happened, never a turnaround
+    const negated = negatorBefore(doc, from);
     let within = false;
-    for (let k = from - 1; k >= Math.max(0, from - 3); k--) if (unitEndingAt(doc, k + 1, 'within')) within = true;
+    if (!negated) for (let k = from - 1; k >= Math.max(0, from - 3); k--) if (unitEndingAt(doc, k + 1, 'within')) within = true;
     // the word right before the number ("på", "in", "after") or right after the unit ("later")
-    const turnaround = !within && ((from > 0 && unitEndingAt(doc, from, 'turnaround')) || unitStartingAt(doc, u.end, 'later'));
+    const turnaround = !negated && !within && ((from > 0 && unitEndingAt(doc, from, 'turnaround')) || unitStartingAt(doc, u.end, 'later'));
     let v = 0;
     for (const b of cfg.bands) {
       if (b.upTo === null || minutes <= b.upTo) {
@@ -611,18 +623,30 @@ function judgeDurations(doc: Doc): void {
     const sentence = doc.clauses[doc.clauseOf[u.start] ?? -1]?.sentence;
     let waitCue = false;
     let anyCue = false;
+    let selfServiceCue = false;
+    let otherCue = false; // a strong cue of another area: a person ("en riktig människa") or a wait
     for (const h of doc.cues) {
       if (doc.clauses[doc.clauseOf[h.start] ?? -1]?.sentence !== sentence) continue;
       anyCue = true;
-      if (areaOf(h) === cfg.area) waitCue = true;
+      const a = areaOf(h) ?? '';
+      if (a === cfg.area) waitCue = true;
+      if (a === cfg.selfService) selfServiceCue = true;
+      else if (!weak.includes(a)) otherCue = true;
     }
     // "löst på tre timmar", "came a week later" (up to three weeks); but hours in a sentence about
     // waiting are a wait ("kom fram efter 45 minuter i kö")
     if (turnaround && minutes <= 30240 && !(v < 0 && waitCue)) v = Math.max(v, 1);
+    // the words around it carry the complaint ("inte tömts", "no reply"): about waiting only where
+    // the sentence is about waiting
+    if (negated && !waitCue) continue;
     if (v === 0) continue;
     if (v < 0 && !waitCue) continue;
-    if (v > 0 && !within && !turnaround && !anyCue) continue;
-    const j = addJudgement(doc, from, u.end, v, 'duration', up.ref, { fixedArea: cfg.area });
+    // a bare stretch of days is praise only where the sentence is about waiting ("det tog två
+    // dagar"); elsewhere it is how long a problem lasted ("vattnet har varit brunt i tre dagar")
+    if (v > 0 && !within && !turnaround && !(minutes < 60 ? anyCue : waitCue)) continue;
+    // "Webbformuläret tog 2 min att fylla i": the time a self-service task took
+    const area = selfServiceCue && !otherCue && minutes < 60 ? (cfg.selfService as string) : cfg.area;
+    const j = addJudgement(doc, from, u.end, v, 'duration', up.ref, { fixedArea: area });
     if (j.steps) j.steps.push(`${round(minutes)} minutes${within ? ' (within)' : turnaround ? ' (turnaround)' : ''}`);
   }
 }

@@ -30,6 +30,13 @@ export function parsePipeline(text: string, path: string): LoadedPipeline {
     throw new UserError(`${path}: at "${issue?.path.join('.')}": ${issue?.message}`);
   }
   const p = parsed.data;
+  const ids = p.areas.map((a) => a.id);
+  for (const key of ['area', 'selfService'] as const) {
+    const area = p.durations?.[key];
+    if (area !== undefined && !ids.includes(area)) {
+      throw new UserError(`${path}: at "durations.${key}": "${area}" is not one of the areas (${ids.join(', ')})`);
+    }
+  }
   return {
     ...p,
     path,

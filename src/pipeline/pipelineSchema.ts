@@ -31,11 +31,18 @@ export const pipelineSchema = z.object({
   /**
    * Durations in comments ("45 minutes on hold", "svar inom två dagar") are judged by their length:
    * each band says up to how many minutes it reaches and the valence it gives. Words of kind
-   * `within` in units.tsv ("within", "inom") make a duration of up to three days praise.
+   * `within` and `turnaround` in units.tsv ("inom", "på", "within", "in") make a duration of up to
+   * three weeks praise (lexicons/FORMAT.md).
    */
   durations: z
     .object({
       area: z.string(),
+      /**
+       * the self-service area: a duration under an hour in a sentence that names it and does not
+       * name the waiting area is how long the task took there ("E-tjänsten tog fem minuter"), and
+       * judges that area
+       */
+      selfService: z.string().optional(),
       bands: z.array(z.object({ upTo: z.number().positive().nullable(), valence: z.number().min(-3).max(3) })).min(1),
     })
     .optional(),

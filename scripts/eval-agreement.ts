@@ -42,7 +42,7 @@ async function read(file: string): Promise<Row[]> {
     if ('reject' in r) throw new Error(`${file}:${r.reject.line}: ${r.reject.reason}`);
     const row = r.ok;
     try {
-      rows.push({ id: row.id, lang: row.lang, text: row.text, labels: parseLabels(row.extra.labels ?? '', pipeline.areaIds) });
+      rows.push({ id: row.id, lang: row.lang ?? '', text: row.text, labels: parseLabels(row.extra.labels ?? '', pipeline.areaIds) });
     } catch (e) {
       throw new Error(`${file}:${row.line}: column "labels": ${(e as Error).message}`);
     }

@@ -158,6 +158,8 @@ describe('classifier rules (test lexicon)', () => {
 
   it('reads lone praise closing a complaint as irony, and a cue-less sentence as continuing the one before', () => {
     expect(pairs(sv('Lång väntetid i kön. Toppen.'))).toBe('wait:neg');
+    // also across a sentence that judges nothing
+    expect(pairs(sv('Lång väntetid i kön. Jag sitter här nu. Toppen.'))).toBe('wait:neg');
     expect(pairs(sv('Jag sökte bygglov i maj. Inte bra alls.'))).toBe('services:neg');
     // the topic carries over a sentence that names none, but not past one that names another
     expect(pairs(sv('Jag sökte bygglov i maj. Sex veckor. Inte bra alls.'))).toBe('services:neg');

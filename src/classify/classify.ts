@@ -911,8 +911,11 @@ function applyClosingSarcasm(doc: Doc): void {
   // "Lovely." implies staff, but in a comment that never mentions the staff it is irony
   if (j.defaultArea && doc.cues.some((h) => areaOf(h) === j.defaultArea)) return;
   const before = doc.judgements.filter((x) => x !== j);
-  const prev = before.filter((x) => doc.clauses[x.clause]?.sentence === n - 2);
-  if (prev.length === 0 || !before.every((x) => x.value < 0)) return;
+  // the complaint it closes: the last sentence before it that judges something ("Been on hold 55
+  // mins. Writing this while I wait. Great.")
+  let last = -1;
+  for (const x of before) last = Math.max(last, doc.clauses[x.clause]?.sentence ?? -1);
+  if (last < 0 || !before.every((x) => x.value < 0)) return;
   j.value *= RULES.sarcasm;
   j.defaultArea = undefined;
   if (j.steps) j.steps.push(`sarcasm ×${RULES.sarcasm} (lone praise closing a complaint)`);

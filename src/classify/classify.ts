@@ -602,8 +602,8 @@ function judgeDurations(doc: Doc): void {
       continue;
     }
     const minutes = count * up.value;
-    // "har inte tömts på tre veckor", "not been lifted in 3 weeks": in a negated clause the time is
-    // how long nothing happened, never a turnaround
+    // "har inte tömts på tre veckor", "not been lifted in 3 weeks": after a negator in its clause
+    // the time is how long nothing happened, never a turnaround or a promise kept
     const negated = negatorBefore(doc, from);
     let within = false;
     if (!negated) for (let k = from - 1; k >= Math.max(0, from - 3); k--) if (unitEndingAt(doc, k + 1, 'within')) within = true;
@@ -910,12 +910,10 @@ function applyClosingSarcasm(doc: Doc): void {
   if (words > 2 || j.value < 2 || j.rule === 'idiom' || j.emoji) return;
   // "Lovely." implies staff, but in a comment that never mentions the staff it is irony
   if (j.defaultArea && doc.cues.some((h) => areaOf(h) === j.defaultArea)) return;
-  const before = doc.judgements.filter((x) => x !== j);
-  // the complaint it closes: the last sentence before it that judges something ("Been on hold 55
+  // the complaint it closes: every judgement before it, in whichever sentence ("Been on hold 55
   // mins. Writing this while I wait. Great.")
-  let last = -1;
-  for (const x of before) last = Math.max(last, doc.clauses[x.clause]?.sentence ?? -1);
-  if (last < 0 || !before.every((x) => x.value < 0)) return;
+  const before = doc.judgements.filter((x) => x !== j);
+  if (before.length === 0 || !before.every((x) => x.value < 0)) return;
   j.value *= RULES.sarcasm;
   j.defaultArea = undefined;
   if (j.steps) j.steps.push(`sarcasm ×${RULES.sarcasm} (lone praise closing a complaint)`);

@@ -34,10 +34,21 @@ describe('tokenize (the hand scanner)', () => {
   it('gives the same tokens as the grammar on any string', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary', maxLength: 60 }), (text) => {
-        expect(tokenize(text)).toEqual(shape(text));
+        const tokens = tokenize(text);
+        expect(tokens).toEqual(shape(text));
+        // every word is the text at its offsets (the scanner reads a copy of the code units)
+        for (const t of tokens) if (t.kind === 'word') expect(t.text).toBe(text.slice(t.start, t.end));
       }),
       { numRuns: 2000 },
     );
+  });
+
+  it('reads the code units as written, surrogates included, in comments of any length', () => {
+    expect(tokenize('a\ud800b caf\u00e9 😀 ok').map((t) => `${t.kind}:${t.text}`)).toEqual(['word:a', 'punct:\ud800', 'word:b', 'word:café', 'emoji:😀', 'word:ok']);
+    // longer than the buffer it starts with, then short again: nothing of the long one is read
+    const long = `${'lång '.repeat(400)}slut`;
+    expect(tokenize(long).at(-1)?.text).toBe('slut');
+    expect(tokenize('kort').map((t) => t.text)).toEqual(['kort']);
   });
 
   it('gives the same tokens as the grammar on every gold comment', () => {

@@ -66,7 +66,7 @@ function pairs(): [string, string][] {
 const cell = (s: ReturnType<typeof scoreGold>) => `${s.area.micro.f1.toFixed(3)} / ${s.polarity.accuracy.toFixed(3)}`;
 
 const lines = [
-  '| set | comments | A vs B (people) | classifier vs A | classifier vs B | classifier vs A∩B |',
+  '| set | comments | A vs B (annotators) | classifier vs A | classifier vs B | classifier vs A∩B |',
   '|---|--:|--:|--:|--:|--:|',
 ];
 for (const [fa, fb] of pairs()) {

@@ -10,7 +10,7 @@
  * uses, with annotator A as gold and B as predictions (area micro-F1 is symmetric in the two;
  * polarity agreement is over the areas both labelled). The classifier is scored against each
  * annotator, and against the areas both agree on, so the table shows how close the classifier
- * comes to the agreement between people: the ceiling any classifier can be measured against.
+ * comes to the agreement between annotators: the ceiling any classifier can be measured against.
  */
 import { readdirSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
@@ -73,7 +73,7 @@ for (const [fa, fb] of pairs()) {
   const a = await read(fa);
   const b = await read(fb);
   if (a.length !== b.length) throw new Error(`${fb}: ${b.length} comments, ${fa} has ${a.length}`);
-  const people: GoldItem[] = [];
+  const annotators: GoldItem[] = [];
   const vsA: GoldItem[] = [];
   const vsB: GoldItem[] = [];
   const vsBoth: GoldItem[] = [];
@@ -85,7 +85,7 @@ for (const [fa, fb] of pairs()) {
     // the areas (and polarities) both annotators gave; the classifier is scored on those only
     const both = new Map([...ra.labels].filter(([area, p]) => rb.labels.get(area) === p));
     const disputed = new Set([...ra.labels.keys(), ...rb.labels.keys()].filter((area) => !both.has(area)));
-    people.push({ id: ra.id, lang: ra.lang, gold: ra.labels, predicted: rb.labels });
+    annotators.push({ id: ra.id, lang: ra.lang, gold: ra.labels, predicted: rb.labels });
     vsA.push({ id: ra.id, lang: ra.lang, gold: ra.labels, predicted });
     vsB.push({ id: ra.id, lang: ra.lang, gold: rb.labels, predicted });
     // disputed areas are left out of both sides
@@ -97,6 +97,6 @@ for (const [fa, fb] of pairs()) {
     });
   });
   const s = (items: GoldItem[]) => scoreGold(items, pipeline.areaIds);
-  lines.push(`| ${basename(fa, '.csv')} | ${a.length} | ${cell(s(people))} | ${cell(s(vsA))} | ${cell(s(vsB))} | ${cell(s(vsBoth))} |`);
+  lines.push(`| ${basename(fa, '.csv')} | ${a.length} | ${cell(s(annotators))} | ${cell(s(vsA))} | ${cell(s(vsB))} | ${cell(s(vsBoth))} |`);
 }
 process.stdout.write(`${lines.join('\n')}\n\nEach cell: area micro-F1 / polarity agreement. Lexicon ${classifier.version}.\n`);

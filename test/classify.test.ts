@@ -83,6 +83,18 @@ describe('classifier rules (test lexicon)', () => {
     expect(pairs(sv('Personalen var mycket otrevlig, men efter ett tag, trevlig'))).toBe('staff:pos');
   });
 
+  it('reads a contrast that names an area and judges nothing as the opposite of the clause before', () => {
+    // "but the bin collection ..." judges nothing itself: it turns the praise before it
+    expect(pairs(en('The staff were helpful but the bin collection, every single week'))).toBe('staff:pos;services:neg');
+    expect(pairs(en('The website was bad. But the staff.'))).toBe('digital:neg;staff:pos');
+    // a later clause of the contrast judges: that judgement decides, the rule stays out
+    expect(pairs(en('The staff were helpful but the website, when it loaded, was good'))).toBe('digital:pos;staff:pos');
+    // the same area before: the contrast is about something else in it
+    expect(pairs(en('The staff were helpful but the staff, every single week'))).toBe('staff:pos');
+    // a question asks
+    expect(pairs(en('The staff were helpful. But the website?'))).toBe('staff:pos');
+  });
+
   it('turns praise in a wish or counterfactual into a mild complaint', () => {
     expect(pairs(sv('Appen borde vara bra'))).toBe('digital:neg');
     expect(pairs(en('The website should be good'))).toBe('digital:neg');

@@ -33,6 +33,8 @@ export const RULES = {
   bareDemand: -1,
   /** a problem that persists ("still there") in a clause that names an area and judges nothing */
   persistingProblem: -1,
+  /** a contrast that names an area and judges nothing: the opposite of the judged clause before */
+  bareContrast: 1,
   /** an intensifier or dampener reaches this many words ahead */
   shifterReach: 2,
   /** aspect modifiers reach their target within this many words, in the same clause */
@@ -182,6 +184,7 @@ export function classifyText(
   applySarcasm(doc);
   applyClosingSarcasm(doc);
   applyIronyMarkers(doc);
+  judgeBareContrasts(doc);
   applyClauseWeights(doc);
   attachAreas(doc);
   const result = summarise(doc);
@@ -793,6 +796,54 @@ function judgeBareClauses(
     if (!area) continue;
     const j = addJudgement(doc, h.start, h.end, value, kind, p.ref, { fixedArea: area });
     if (j.steps) j.steps.push(why(area));
+  }
+}
+
+/**
+ * A contrast that names an area and judges nothing turns the judgement before it: in "Nice lad on
+ * the phone, but the bin men smashed our bin" the clause after "but" is the complaint, though no
+ * word in it judges. The area named first in the contrast gets a mild judgement of the opposite
+ * sign to the judged clause before it (in its sentence or the one before). Not in questions or
+ * wishes, not where a later clause of the contrast judges ("but when I got through, it was
+ * quick"), and not where the clause before judged the same area ("she was kind, but the officer
+ * ..."): the contrast is then about something else in it.
+ */
+function judgeBareContrasts(doc: Doc): void {
+  for (const h of doc.lexical) {
+    const p = h.payload;
+    if (p.kind !== 'shifter' || p.shifter !== 'contrast') continue;
+    const c = doc.clauseOf[h.start] ?? -1;
+    const clause = doc.clauses[c];
+    if (!clause || clause.start !== h.start || clause.flags.includes('question') || clause.flags.includes('irrealis')) continue;
+    // the contrast reaches to the end of its sentence
+    let last = c;
+    while (doc.clauses[last + 1]?.sentence === clause.sentence) last++;
+    if (doc.judgements.some((j) => j.clause >= c && j.clause <= last)) continue;
+    let cue: Hit | undefined;
+    for (const q of doc.cues) {
+      const qc = doc.clauseOf[q.start] ?? -1;
+      if (qc >= c && qc <= last && areaOf(q) && areaOf(q) !== doc.opts.fallbackArea && (!cue || q.start < cue.start)) cue = q;
+    }
+    if (!cue) continue;
+    const area = areaOf(cue) as string;
+    // the judged clause before: in the same sentence or the one before
+    let sum = 0;
+    let same = false;
+    for (let k = c - 1; k >= 0; k--) {
+      const prev = doc.clauses[k] as Clause;
+      if (prev.sentence < clause.sentence - 1) break;
+      for (const j of doc.judgements) {
+        if (j.clause !== k) continue;
+        sum += j.value;
+        if (j.fixedArea === area || j.defaultArea === area) same = true;
+      }
+      if (sum === 0) continue;
+      for (const q of doc.cues) if (doc.clauseOf[q.start] === k && areaOf(q) === area) same = true;
+      break;
+    }
+    if (sum === 0 || same) continue;
+    const j = addJudgement(doc, h.start, h.end, -Math.sign(sum) * RULES.bareContrast, 'contrast', p.ref, { fixedArea: area });
+    if (j.steps) j.steps.push(`a contrast naming ${area} and judging nothing: the opposite of the clause before`);
   }
 }
 

@@ -249,6 +249,15 @@ describe('how a duration is framed (project lexicons and pipeline)', () => {
     expect(rsv('Det tog två dagar att få svar')).toBe('wait:pos');
   });
 
+  it('reads a wait counted from a point in time as at least that long, in a sentence about waiting', () => {
+    expect(rsv('Vi har väntat på beslut om bostadsanpassning sedan januari. Handläggaren är trevlig.')).toBe('wait:neg;staff:pos');
+    expect(rsv('Har väntat på svar sedan i våras')).toBe('wait:neg');
+    // not about waiting: how long a problem has lasted
+    expect(rsv('Gatlyktan har varit släckt sedan oktober')).not.toMatch(/wait/);
+    // a point days back says nothing of a long wait
+    expect(rsv('Har väntat på svar sedan i måndags')).not.toMatch(/wait:neg/);
+  });
+
   it('gives the time a self-service task took to the self-service area', () => {
     expect(rsv('Webbformuläret tog 2 min att fylla i')).toBe('digital:pos');
     expect(ren('Renewed my permit online in 5 minutes')).toBe('digital:pos');

@@ -652,6 +652,40 @@ function judgeDurations(doc: Doc): void {
     const j = addJudgement(doc, from, u.end, v, 'duration', up.ref, { fixedArea: area });
     if (j.steps) j.steps.push(`${round(minutes)} minutes${within ? ' (within)' : turnaround ? ' (turnaround)' : ''}`);
   }
+  judgeElapsedSince(doc, cfg);
+}
+
+/**
+ * "Har väntat på beslut sedan januari", "been waiting since last spring": a wait counted from a
+ * point in time (units.tsv `point`, right after a `since` word) lasts at least as long as the
+ * point's value says. Judged by the pipeline's bands like any duration, and only as a complaint
+ * in a sentence about waiting: "the light has been out since October" is how long a problem
+ * lasted, and a point only days back says nothing of a wait's length.
+ */
+function judgeElapsedSince(doc: Doc, cfg: DurationConfig): void {
+  for (const u of doc.lexical) {
+    const up = u.payload;
+    if (up.kind !== 'unit' || up.unit !== 'point') continue;
+    // right after the since word, or one word on ("since last March", "sedan i januari")
+    const since = doc.lexical.find((h) => (h.end === u.start || h.end === u.start - 1) && h.payload.kind === 'unit' && h.payload.unit === 'since');
+    if (!since) continue;
+    let v = 0;
+    for (const b of cfg.bands) {
+      if (b.upTo === null || up.value <= b.upTo) {
+        v = b.valence;
+        break;
+      }
+    }
+    if (v >= 0) continue;
+    const sentence = doc.clauses[doc.clauseOf[u.start] ?? -1]?.sentence;
+    let waitCue = false;
+    for (const h of doc.cues) {
+      if (areaOf(h) === cfg.area && doc.clauses[doc.clauseOf[h.start] ?? -1]?.sentence === sentence) waitCue = true;
+    }
+    if (!waitCue) continue;
+    const j = addJudgement(doc, since.start, u.end, v, 'duration', up.ref, { fixedArea: cfg.area });
+    if (j.steps) j.steps.push(`at least ${round(up.value)} minutes (since a point in time)`);
+  }
 }
 
 // ------------------------------------------------------------------ shifters

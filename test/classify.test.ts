@@ -34,6 +34,16 @@ describe('classifier rules (test lexicon)', () => {
     expect(pairs(sv('Väldigt lång telefonkö'))).toBe('wait:neg');
   });
 
+  it('gives a judgement to the area its aspect group yields to, where the clause names it', () => {
+    expect(pairs(sv('Korta öppettider'))).toBe('wait:neg');
+    // a library's opening hours are about the library
+    expect(pairs(sv('Biblioteket har korta öppettider'))).toBe('services:neg');
+    // another word of waiting in the clause keeps it a wait
+    expect(pairs(sv('Biblioteket har korta öppettider så man får vänta länge'))).toBe('wait:neg');
+    // only in its own clause
+    expect(pairs(sv('Biblioteket är bra, korta öppettider'))).toBe('wait:neg;services:pos');
+  });
+
   it('keeps every reading of a word listed in several aspect groups', () => {
     // "kort" (duration) and "=kort" (staffing) are two patterns of the same word
     expect(pairs(sv('Kort väntetid'))).toBe('wait:pos');

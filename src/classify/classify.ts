@@ -469,10 +469,39 @@ function aspectJudgement(doc: Doc, m: Hit, group: number, valence: number, ref: 
   const g = doc.lex.groups[group];
   // the group says what the judgement is about ("rask behandling" is about waiting even where
   // "behandling" names the staff); without a group area, the target's own cue decides
+  const area = g?.area ?? cueAreaAt(doc, target.start);
   const j = addJudgement(doc, m.start, m.end, valence, `aspect:${g?.name ?? group}`, ref, {
-    fixedArea: g?.area ?? cueAreaAt(doc, target.start),
+    fixedArea: (area && yieldedArea(doc, doc.clauseOf[m.start] ?? -1, area)) ?? area,
   });
   j.extra.push(span(doc, target.start, target.end, `aspect-target:${g?.name ?? group}`, target.payload.ref));
+}
+
+/**
+ * "Biblioteket har korta öppettider" is about the library, "telefontiderna är korta" about
+ * waiting: where a clause names a target of an aspect group that yields to other areas
+ * (aspects.json `yieldTo`, e.g. opening hours), whose own area is `area`, a cue of an area it
+ * yields to takes the clause's judgements, unless the clause names `area` by some other word.
+ * Undefined where nothing yields.
+ */
+function yieldedArea(doc: Doc, clause: number, area: string): string | undefined {
+  let yieldTo: readonly string[] | undefined;
+  for (const t of doc.targets) {
+    if (t.payload.kind !== 'target' || doc.clauseOf[t.start] !== clause) continue;
+    const g = doc.lex.groups[t.payload.group];
+    if (g && g.area === area && g.yieldTo.length > 0) yieldTo = g.yieldTo;
+  }
+  if (!yieldTo) return undefined;
+  let yielded: string | undefined;
+  for (const h of doc.cues) {
+    if (doc.clauseOf[h.start] !== clause) continue;
+    const a = areaOf(h);
+    if (a === area) {
+      // the target itself ("öppettider") is often a cue of the group's area: that is no other cue
+      const isTarget = doc.targets.some((t) => t.start <= h.start && h.end <= t.end && t.payload.kind === 'target' && doc.lex.groups[t.payload.group]?.yieldTo.length);
+      if (!isTarget) return undefined;
+    } else if (a && yieldTo.includes(a)) yielded ??= a;
+  }
+  return yielded;
 }
 
 function makeJudgements(doc: Doc): void {
@@ -1049,8 +1078,9 @@ function attachAreas(doc: Doc): void {
     const inClause = byClause[j.clause] ?? NO_HITS;
     const a = pickArea(j, inClause, weak);
     if (a) {
-      j.area = a;
-      if (j.steps) j.steps.push(`area ${a} (cue in its clause)`);
+      const y = yieldedArea(doc, j.clause, a);
+      j.area = y ?? a;
+      if (j.steps) j.steps.push(y ? `area ${y} (its cue in the clause takes ${a})` : `area ${a} (cue in its clause)`);
       continue;
     }
     if (j.defaultArea) {

@@ -74,6 +74,8 @@ export interface TokenMatch {
 export interface AspectGroup {
   readonly name: string;
   readonly area: string | undefined;
+  /** areas whose cue in the judgement's clause takes the judgement from `area` */
+  readonly yieldTo: readonly string[];
   readonly file: string;
 }
 
@@ -261,7 +263,7 @@ export function compileLexicon(src: LexiconSource, fileTexts: readonly string[])
   }
   const groups: AspectGroup[] = [];
   src.aspects.forEach(({ row, file, line }, g) => {
-    groups.push({ name: row.name, area: row.area, file });
+    groups.push({ name: row.name, area: row.area, yieldTo: row.yieldTo ?? [], file });
     for (const t of row.targets) insert('target', t, { kind: 'target', group: g, ref: ref(file, line, t) });
     for (const [m, v] of Object.entries(row.modifiers)) {
       insert('modifier', m, { kind: 'modifier', group: g, valence: v, ref: ref(file, line, m) });

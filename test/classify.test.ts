@@ -259,6 +259,15 @@ describe('how a duration is framed (project lexicons and pipeline)', () => {
     expect(rsv('Det tog två dagar att få svar')).toBe('wait:pos');
   });
 
+  it('reads the time something took as handling time, whatever the sentence names', () => {
+    expect(rsv('Det tog tre månader att få beslut om färdtjänst')).toMatch(/wait:neg/);
+    expect(ren('The council tax reduction took 9 weeks to process')).toMatch(/wait:neg/);
+    // a short one after a sentence about a self-service task is about that task
+    expect(rsv('Äntligen går det att boka båtplats online! Tog två minuter.')).toBe('digital:pos');
+    // without the verb, a stretch of months is how long a problem lasted
+    expect(rsv('Gatlampan har varit trasig i tre månader')).not.toMatch(/wait/);
+  });
+
   it('reads a wait counted from a point in time as at least that long, in a sentence about waiting', () => {
     expect(rsv('Vi har väntat på beslut om bostadsanpassning sedan januari. Handläggaren är trevlig.')).toBe('wait:neg;staff:pos');
     expect(rsv('Har väntat på svar sedan i våras')).toBe('wait:neg');

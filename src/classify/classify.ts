@@ -641,6 +641,10 @@ function judgeDurations(doc: Doc): void {
     if (!negated) for (let k = from - 1; k >= Math.max(0, from - 3); k--) if (unitEndingAt(doc, k + 1, 'within')) within = true;
     // the word right before the number ("på", "in", "after") or right after the unit ("later")
     const turnaround = !negated && !within && ((from > 0 && unitEndingAt(doc, from, 'turnaround')) || unitStartingAt(doc, u.end, 'later'));
+    // "det tog tre månader att få beslut", "approval took 14 weeks": the time it took to get
+    // something done, judged by the bands whatever the sentence names (one word may come between:
+    // "tog det nästan tre veckor")
+    const took = !negated && !within && !turnaround && from > 0 && (unitEndingAt(doc, from, 'took') || unitEndingAt(doc, from - 1, 'took'));
     let v = 0;
     for (const b of cfg.bands) {
       if (b.upTo === null || minutes <= b.upTo) {
@@ -665,6 +669,16 @@ function judgeDurations(doc: Doc): void {
       if (a === cfg.selfService) selfServiceCue = true;
       else if (!weak.includes(a)) otherCue = true;
     }
+    // "Bokade båtplats online. Tog två minuter.": a time it took, in a sentence naming nothing,
+    // is about what the sentence before named
+    if (took && !anyCue && sentence !== undefined && sentence > 0) {
+      for (const h of doc.cues) {
+        if (doc.clauses[doc.clauseOf[h.start] ?? -1]?.sentence !== sentence - 1) continue;
+        const a = areaOf(h) ?? '';
+        if (a === cfg.selfService) selfServiceCue = true;
+        else if (!weak.includes(a)) otherCue = true;
+      }
+    }
     // "löst på tre timmar", "came a week later" (up to three weeks); but hours in a sentence about
     // waiting are a wait ("kom fram efter 45 minuter i kö")
     if (turnaround && minutes <= 30240 && !(v < 0 && waitCue)) v = Math.max(v, 1);
@@ -672,14 +686,14 @@ function judgeDurations(doc: Doc): void {
     // the sentence is about waiting
     if (negated && !waitCue) continue;
     if (v === 0) continue;
-    if (v < 0 && !waitCue) continue;
+    if (v < 0 && !waitCue && !took) continue;
     // a bare stretch of days is praise only where the sentence is about waiting ("det tog två
     // dagar"); elsewhere it is how long a problem lasted ("vattnet har varit brunt i tre dagar")
-    if (v > 0 && !within && !turnaround && !(minutes < 60 ? anyCue : waitCue)) continue;
+    if (v > 0 && !within && !turnaround && !took && !(minutes < 60 ? anyCue : waitCue)) continue;
     // "Webbformuläret tog 2 min att fylla i": the time a self-service task took
     const area = selfServiceCue && !otherCue && minutes < 60 ? (cfg.selfService as string) : cfg.area;
     const j = addJudgement(doc, from, u.end, v, 'duration', up.ref, { fixedArea: area });
-    if (j.steps) j.steps.push(`${round(minutes)} minutes${within ? ' (within)' : turnaround ? ' (turnaround)' : ''}`);
+    if (j.steps) j.steps.push(`${round(minutes)} minutes${within ? ' (within)' : turnaround ? ' (turnaround)' : took ? ' (the time it took)' : ''}`);
   }
   judgeElapsedSince(doc, cfg);
 }

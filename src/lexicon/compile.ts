@@ -27,7 +27,7 @@ export type Payload =
       readonly aheadOnly?: boolean;
     }
   | { readonly kind: 'idiom'; readonly valence: number; readonly area: string; readonly ref: EntryRef }
-  | { readonly kind: 'unit'; readonly unit: 'unit' | 'number' | 'within' | 'turnaround' | 'later' | 'since' | 'point'; readonly value: number; readonly ref: EntryRef }
+  | { readonly kind: 'unit'; readonly unit: 'unit' | 'number' | 'within' | 'turnaround' | 'later' | 'took' | 'since' | 'point'; readonly value: number; readonly ref: EntryRef }
   | { readonly kind: 'target'; readonly group: number; readonly ref: EntryRef }
   | { readonly kind: 'modifier'; readonly group: number; readonly valence: number; readonly ref: EntryRef };
 

@@ -70,7 +70,7 @@ export type IdiomRow = z.infer<typeof idiomRowSchema>;
 
 export const unitRowSchema = z.object({
   term,
-  kind: z.enum(['unit', 'number', 'within', 'turnaround', 'later', 'since', 'point']),
+  kind: z.enum(['unit', 'number', 'within', 'turnaround', 'later', 'took', 'since', 'point']),
   value: z.coerce.number().positive(),
   note,
 });

@@ -34,6 +34,16 @@ describe('classifier rules (test lexicon)', () => {
     expect(pairs(sv('Väldigt lång telefonkö'))).toBe('wait:neg');
   });
 
+  it('gives a judgement to the area its aspect group yields to, where the clause names it', () => {
+    expect(pairs(sv('Korta öppettider'))).toBe('wait:neg');
+    // a library's opening hours are about the library
+    expect(pairs(sv('Biblioteket har korta öppettider'))).toBe('services:neg');
+    // another word of waiting in the clause keeps it a wait
+    expect(pairs(sv('Biblioteket har korta öppettider så man får vänta länge'))).toBe('wait:neg');
+    // only in its own clause
+    expect(pairs(sv('Biblioteket är bra, korta öppettider'))).toBe('wait:neg;services:pos');
+  });
+
   it('keeps every reading of a word listed in several aspect groups', () => {
     // "kort" (duration) and "=kort" (staffing) are two patterns of the same word
     expect(pairs(sv('Kort väntetid'))).toBe('wait:pos');
@@ -81,6 +91,18 @@ describe('classifier rules (test lexicon)', () => {
   it('lets a contrast reach to the end of its sentence', () => {
     // −3 before "men"; +2 in the last clause counts double: the comment ends well
     expect(pairs(sv('Personalen var mycket otrevlig, men efter ett tag, trevlig'))).toBe('staff:pos');
+  });
+
+  it('reads a contrast that names an area and judges nothing as the opposite of the clause before', () => {
+    // "but the bin collection ..." judges nothing itself: it turns the praise before it
+    expect(pairs(en('The staff were helpful but the bin collection, every single week'))).toBe('staff:pos;services:neg');
+    expect(pairs(en('The website was bad. But the staff.'))).toBe('digital:neg;staff:pos');
+    // a later clause of the contrast judges: that judgement decides, the rule stays out
+    expect(pairs(en('The staff were helpful but the website, when it loaded, was good'))).toBe('digital:pos;staff:pos');
+    // the same area before: the contrast is about something else in it
+    expect(pairs(en('The staff were helpful but the staff, every single week'))).toBe('staff:pos');
+    // a question asks
+    expect(pairs(en('The staff were helpful. But the website?'))).toBe('staff:pos');
   });
 
   it('turns praise in a wish or counterfactual into a mild complaint', () => {
@@ -235,6 +257,24 @@ describe('how a duration is framed (project lexicons and pipeline)', () => {
   it('reads a bare stretch of days as praise only in a sentence about waiting', () => {
     expect(rsv('Vattnet har varit brunt i tre dagar')).toBe('services:neg');
     expect(rsv('Det tog två dagar att få svar')).toBe('wait:pos');
+  });
+
+  it('reads the time something took as handling time, whatever the sentence names', () => {
+    expect(rsv('Det tog tre månader att få beslut om färdtjänst')).toMatch(/wait:neg/);
+    expect(ren('The council tax reduction took 9 weeks to process')).toMatch(/wait:neg/);
+    // a short one after a sentence about a self-service task is about that task
+    expect(rsv('Äntligen går det att boka båtplats online! Tog två minuter.')).toBe('digital:pos');
+    // without the verb, a stretch of months is how long a problem lasted
+    expect(rsv('Gatlampan har varit trasig i tre månader')).not.toMatch(/wait/);
+  });
+
+  it('reads a wait counted from a point in time as at least that long, in a sentence about waiting', () => {
+    expect(rsv('Vi har väntat på beslut om bostadsanpassning sedan januari. Handläggaren är trevlig.')).toBe('wait:neg;staff:pos');
+    expect(rsv('Har väntat på svar sedan i våras')).toBe('wait:neg');
+    // not about waiting: how long a problem has lasted
+    expect(rsv('Gatlyktan har varit släckt sedan oktober')).not.toMatch(/wait/);
+    // a point days back says nothing of a long wait
+    expect(rsv('Har väntat på svar sedan i måndags')).not.toMatch(/wait:neg/);
   });
 
   it('gives the time a self-service task took to the self-service area', () => {

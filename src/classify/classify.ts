@@ -33,6 +33,8 @@ export const RULES = {
   bareDemand: -1,
   /** a problem that persists ("still there") in a clause that names an area and judges nothing */
   persistingProblem: -1,
+  /** a contrast that names an area and judges nothing: the opposite of the judged clause before */
+  bareContrast: 1,
   /** an intensifier or dampener reaches this many words ahead */
   shifterReach: 2,
   /** aspect modifiers reach their target within this many words, in the same clause */
@@ -182,6 +184,7 @@ export function classifyText(
   applySarcasm(doc);
   applyClosingSarcasm(doc);
   applyIronyMarkers(doc);
+  judgeBareContrasts(doc);
   applyClauseWeights(doc);
   attachAreas(doc);
   const result = summarise(doc);
@@ -466,10 +469,39 @@ function aspectJudgement(doc: Doc, m: Hit, group: number, valence: number, ref: 
   const g = doc.lex.groups[group];
   // the group says what the judgement is about ("rask behandling" is about waiting even where
   // "behandling" names the staff); without a group area, the target's own cue decides
+  const area = g?.area ?? cueAreaAt(doc, target.start);
   const j = addJudgement(doc, m.start, m.end, valence, `aspect:${g?.name ?? group}`, ref, {
-    fixedArea: g?.area ?? cueAreaAt(doc, target.start),
+    fixedArea: (area && yieldedArea(doc, doc.clauseOf[m.start] ?? -1, area)) ?? area,
   });
   j.extra.push(span(doc, target.start, target.end, `aspect-target:${g?.name ?? group}`, target.payload.ref));
+}
+
+/**
+ * "Biblioteket har korta öppettider" is about the library, "telefontiderna är korta" about
+ * waiting: where a clause names a target of an aspect group that yields to other areas
+ * (aspects.json `yieldTo`, e.g. opening hours), whose own area is `area`, a cue of an area it
+ * yields to takes the clause's judgements, unless the clause names `area` by some other word.
+ * Undefined where nothing yields.
+ */
+function yieldedArea(doc: Doc, clause: number, area: string): string | undefined {
+  let yieldTo: readonly string[] | undefined;
+  for (const t of doc.targets) {
+    if (t.payload.kind !== 'target' || doc.clauseOf[t.start] !== clause) continue;
+    const g = doc.lex.groups[t.payload.group];
+    if (g && g.area === area && g.yieldTo.length > 0) yieldTo = g.yieldTo;
+  }
+  if (!yieldTo) return undefined;
+  let yielded: string | undefined;
+  for (const h of doc.cues) {
+    if (doc.clauseOf[h.start] !== clause) continue;
+    const a = areaOf(h);
+    if (a === area) {
+      // the target itself ("öppettider") is often a cue of the group's area: that is no other cue
+      const isTarget = doc.targets.some((t) => t.start <= h.start && h.end <= t.end && t.payload.kind === 'target' && doc.lex.groups[t.payload.group]?.yieldTo.length);
+      if (!isTarget) return undefined;
+    } else if (a && yieldTo.includes(a)) yielded ??= a;
+  }
+  return yielded;
 }
 
 function makeJudgements(doc: Doc): void {
@@ -609,6 +641,10 @@ function judgeDurations(doc: Doc): void {
     if (!negated) for (let k = from - 1; k >= Math.max(0, from - 3); k--) if (unitEndingAt(doc, k + 1, 'within')) within = true;
     // the word right before the number ("på", "in", "after") or right after the unit ("later")
     const turnaround = !negated && !within && ((from > 0 && unitEndingAt(doc, from, 'turnaround')) || unitStartingAt(doc, u.end, 'later'));
+    // "det tog tre månader att få beslut", "approval took 14 weeks": the time it took to get
+    // something done, judged by the bands whatever the sentence names (one word may come between:
+    // "tog det nästan tre veckor")
+    const took = !negated && !within && !turnaround && from > 0 && (unitEndingAt(doc, from, 'took') || unitEndingAt(doc, from - 1, 'took'));
     let v = 0;
     for (const b of cfg.bands) {
       if (b.upTo === null || minutes <= b.upTo) {
@@ -633,6 +669,16 @@ function judgeDurations(doc: Doc): void {
       if (a === cfg.selfService) selfServiceCue = true;
       else if (!weak.includes(a)) otherCue = true;
     }
+    // "Bokade båtplats online. Tog två minuter.": a time it took, in a sentence naming nothing,
+    // is about what the sentence before named
+    if (took && !anyCue && sentence !== undefined && sentence > 0) {
+      for (const h of doc.cues) {
+        if (doc.clauses[doc.clauseOf[h.start] ?? -1]?.sentence !== sentence - 1) continue;
+        const a = areaOf(h) ?? '';
+        if (a === cfg.selfService) selfServiceCue = true;
+        else if (!weak.includes(a)) otherCue = true;
+      }
+    }
     // "löst på tre timmar", "came a week later" (up to three weeks); but hours in a sentence about
     // waiting are a wait ("kom fram efter 45 minuter i kö")
     if (turnaround && minutes <= 30240 && !(v < 0 && waitCue)) v = Math.max(v, 1);
@@ -640,14 +686,48 @@ function judgeDurations(doc: Doc): void {
     // the sentence is about waiting
     if (negated && !waitCue) continue;
     if (v === 0) continue;
-    if (v < 0 && !waitCue) continue;
+    if (v < 0 && !waitCue && !took) continue;
     // a bare stretch of days is praise only where the sentence is about waiting ("det tog två
     // dagar"); elsewhere it is how long a problem lasted ("vattnet har varit brunt i tre dagar")
-    if (v > 0 && !within && !turnaround && !(minutes < 60 ? anyCue : waitCue)) continue;
+    if (v > 0 && !within && !turnaround && !took && !(minutes < 60 ? anyCue : waitCue)) continue;
     // "Webbformuläret tog 2 min att fylla i": the time a self-service task took
     const area = selfServiceCue && !otherCue && minutes < 60 ? (cfg.selfService as string) : cfg.area;
     const j = addJudgement(doc, from, u.end, v, 'duration', up.ref, { fixedArea: area });
-    if (j.steps) j.steps.push(`${round(minutes)} minutes${within ? ' (within)' : turnaround ? ' (turnaround)' : ''}`);
+    if (j.steps) j.steps.push(`${round(minutes)} minutes${within ? ' (within)' : turnaround ? ' (turnaround)' : took ? ' (the time it took)' : ''}`);
+  }
+  judgeElapsedSince(doc, cfg);
+}
+
+/**
+ * "Har väntat på beslut sedan januari", "been waiting since last spring": a wait counted from a
+ * point in time (units.tsv `point`, right after a `since` word) lasts at least as long as the
+ * point's value says. Judged by the pipeline's bands like any duration, and only as a complaint
+ * in a sentence about waiting: "the light has been out since October" is how long a problem
+ * lasted, and a point only days back says nothing of a wait's length.
+ */
+function judgeElapsedSince(doc: Doc, cfg: DurationConfig): void {
+  for (const u of doc.lexical) {
+    const up = u.payload;
+    if (up.kind !== 'unit' || up.unit !== 'point') continue;
+    // right after the since word, or one word on ("since last March", "sedan i januari")
+    const since = doc.lexical.find((h) => (h.end === u.start || h.end === u.start - 1) && h.payload.kind === 'unit' && h.payload.unit === 'since');
+    if (!since) continue;
+    let v = 0;
+    for (const b of cfg.bands) {
+      if (b.upTo === null || up.value <= b.upTo) {
+        v = b.valence;
+        break;
+      }
+    }
+    if (v >= 0) continue;
+    const sentence = doc.clauses[doc.clauseOf[u.start] ?? -1]?.sentence;
+    let waitCue = false;
+    for (const h of doc.cues) {
+      if (areaOf(h) === cfg.area && doc.clauses[doc.clauseOf[h.start] ?? -1]?.sentence === sentence) waitCue = true;
+    }
+    if (!waitCue) continue;
+    const j = addJudgement(doc, since.start, u.end, v, 'duration', up.ref, { fixedArea: cfg.area });
+    if (j.steps) j.steps.push(`at least ${round(up.value)} minutes (since a point in time)`);
   }
 }
 
@@ -793,6 +873,54 @@ function judgeBareClauses(
     if (!area) continue;
     const j = addJudgement(doc, h.start, h.end, value, kind, p.ref, { fixedArea: area });
     if (j.steps) j.steps.push(why(area));
+  }
+}
+
+/**
+ * A contrast that names an area and judges nothing turns the judgement before it: in "Nice lad on
+ * the phone, but the bin men smashed our bin" the clause after "but" is the complaint, though no
+ * word in it judges. The area named first in the contrast gets a mild judgement of the opposite
+ * sign to the judged clause before it (in its sentence or the one before). Not in questions or
+ * wishes, not where a later clause of the contrast judges ("but when I got through, it was
+ * quick"), and not where the clause before judged the same area ("she was kind, but the officer
+ * ..."): the contrast is then about something else in it.
+ */
+function judgeBareContrasts(doc: Doc): void {
+  for (const h of doc.lexical) {
+    const p = h.payload;
+    if (p.kind !== 'shifter' || p.shifter !== 'contrast') continue;
+    const c = doc.clauseOf[h.start] ?? -1;
+    const clause = doc.clauses[c];
+    if (!clause || clause.start !== h.start || clause.flags.includes('question') || clause.flags.includes('irrealis')) continue;
+    // the contrast reaches to the end of its sentence
+    let last = c;
+    while (doc.clauses[last + 1]?.sentence === clause.sentence) last++;
+    if (doc.judgements.some((j) => j.clause >= c && j.clause <= last)) continue;
+    let cue: Hit | undefined;
+    for (const q of doc.cues) {
+      const qc = doc.clauseOf[q.start] ?? -1;
+      if (qc >= c && qc <= last && areaOf(q) && areaOf(q) !== doc.opts.fallbackArea && (!cue || q.start < cue.start)) cue = q;
+    }
+    if (!cue) continue;
+    const area = areaOf(cue) as string;
+    // the judged clause before: in the same sentence or the one before
+    let sum = 0;
+    let same = false;
+    for (let k = c - 1; k >= 0; k--) {
+      const prev = doc.clauses[k] as Clause;
+      if (prev.sentence < clause.sentence - 1) break;
+      for (const j of doc.judgements) {
+        if (j.clause !== k) continue;
+        sum += j.value;
+        if (j.fixedArea === area || j.defaultArea === area) same = true;
+      }
+      if (sum === 0) continue;
+      for (const q of doc.cues) if (doc.clauseOf[q.start] === k && areaOf(q) === area) same = true;
+      break;
+    }
+    if (sum === 0 || same) continue;
+    const j = addJudgement(doc, h.start, h.end, -Math.sign(sum) * RULES.bareContrast, 'contrast', p.ref, { fixedArea: area });
+    if (j.steps) j.steps.push(`a contrast naming ${area} and judging nothing: the opposite of the clause before`);
   }
 }
 
@@ -964,8 +1092,9 @@ function attachAreas(doc: Doc): void {
     const inClause = byClause[j.clause] ?? NO_HITS;
     const a = pickArea(j, inClause, weak);
     if (a) {
-      j.area = a;
-      if (j.steps) j.steps.push(`area ${a} (cue in its clause)`);
+      const y = yieldedArea(doc, j.clause, a);
+      j.area = y ?? a;
+      if (j.steps) j.steps.push(y ? `area ${y} (its cue in the clause takes ${a})` : `area ${a} (cue in its clause)`);
       continue;
     }
     if (j.defaultArea) {

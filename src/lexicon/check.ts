@@ -69,6 +69,9 @@ export function checkLexicon(src: LexiconSource, opts: CheckOptions): string[] {
   for (const g of src.aspects) {
     const area = (g.row as { area?: string }).area;
     if (area && !known.has(area)) problems.push(`${at(g)}: group "${g.row.name}" area "${area}" is unknown`);
+    for (const y of (g.row as { yieldTo?: string[] }).yieldTo ?? []) {
+      if (!known.has(y)) problems.push(`${at(g)}: group "${g.row.name}" yieldTo area "${y}" is unknown`);
+    }
   }
   return problems;
 }

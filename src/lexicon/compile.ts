@@ -27,7 +27,7 @@ export type Payload =
       readonly aheadOnly?: boolean;
     }
   | { readonly kind: 'idiom'; readonly valence: number; readonly area: string; readonly ref: EntryRef }
-  | { readonly kind: 'unit'; readonly unit: 'unit' | 'number' | 'within' | 'turnaround' | 'later'; readonly value: number; readonly ref: EntryRef }
+  | { readonly kind: 'unit'; readonly unit: 'unit' | 'number' | 'within' | 'turnaround' | 'later' | 'took' | 'since' | 'point'; readonly value: number; readonly ref: EntryRef }
   | { readonly kind: 'target'; readonly group: number; readonly ref: EntryRef }
   | { readonly kind: 'modifier'; readonly group: number; readonly valence: number; readonly ref: EntryRef };
 
@@ -74,6 +74,8 @@ export interface TokenMatch {
 export interface AspectGroup {
   readonly name: string;
   readonly area: string | undefined;
+  /** areas whose cue in the judgement's clause takes the judgement from `area` */
+  readonly yieldTo: readonly string[];
   readonly file: string;
 }
 
@@ -261,7 +263,7 @@ export function compileLexicon(src: LexiconSource, fileTexts: readonly string[])
   }
   const groups: AspectGroup[] = [];
   src.aspects.forEach(({ row, file, line }, g) => {
-    groups.push({ name: row.name, area: row.area, file });
+    groups.push({ name: row.name, area: row.area, yieldTo: row.yieldTo ?? [], file });
     for (const t of row.targets) insert('target', t, { kind: 'target', group: g, ref: ref(file, line, t) });
     for (const [m, v] of Object.entries(row.modifiers)) {
       insert('modifier', m, { kind: 'modifier', group: g, valence: v, ref: ref(file, line, m) });

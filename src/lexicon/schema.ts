@@ -70,7 +70,7 @@ export type IdiomRow = z.infer<typeof idiomRowSchema>;
 
 export const unitRowSchema = z.object({
   term,
-  kind: z.enum(['unit', 'number', 'within', 'turnaround', 'later']),
+  kind: z.enum(['unit', 'number', 'within', 'turnaround', 'later', 'took', 'since', 'point']),
   value: z.coerce.number().positive(),
   note,
 });
@@ -97,6 +97,8 @@ export const aspectsSchema = z.object({
       note: z.string().optional().default(''),
       /** the area a judgement through this group belongs to when its target is no area cue */
       area: areaIdSchema.optional(),
+      /** areas whose cue in the judgement's clause takes it from `area`: a library's opening hours are about the library */
+      yieldTo: z.array(areaIdSchema).optional().default([]),
       targets: z.array(term).min(1),
       modifiers: z.record(term, z.number().min(-3).max(3).refine((v) => v !== 0, 'not 0')),
     }),

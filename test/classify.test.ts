@@ -241,6 +241,19 @@ describe('classifier rules (test lexicon)', () => {
   });
 });
 
+describe('people named in a comment (project lexicons)', () => {
+  const rsv = (t: string) => pairs(realClassifier().classify(t, 'sv'));
+  const ren = (t: string) => pairs(realClassifier().classify(t, 'en'));
+
+  it('reads a given name as the official who handled the errand', () => {
+    expect(rsv('Tack Maria!')).toBe('staff:pos');
+    expect(ren('Thanks Sarah, sorted in no time')).toMatch(/staff:pos/);
+    // names that are also words stay words: "per" is a preposition, "hans" a pronoun
+    expect(rsv('Två gånger per vecka är bra')).not.toMatch(/staff/);
+    expect(rsv('Hans ansökan gick igenom, bra')).not.toMatch(/staff/);
+  });
+});
+
 describe('how a duration is framed (project lexicons and pipeline)', () => {
   const rsv = (t: string) => pairs(realClassifier().classify(t, 'sv'));
   const ren = (t: string) => pairs(realClassifier().classify(t, 'en'));

@@ -275,6 +275,8 @@ describe('how a duration is framed (project lexicons and pipeline)', () => {
   it('reads the time something took as handling time, whatever the sentence names', () => {
     expect(rsv('Det tog tre månader att få beslut om färdtjänst')).toMatch(/wait:neg/);
     expect(ren('The council tax reduction took 9 weeks to process')).toMatch(/wait:neg/);
+    // a negator before the verb is about something else
+    expect(ren("Can't believe it took 8 months for a decision")).toMatch(/wait:neg/);
     // a short one after a sentence about a self-service task is about that task
     expect(rsv('Äntligen går det att boka båtplats online! Tog två minuter.')).toBe('digital:pos');
     // without the verb, a stretch of months is how long a problem lasted

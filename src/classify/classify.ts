@@ -636,15 +636,17 @@ function judgeDurations(doc: Doc): void {
     const minutes = count * up.value;
     // "har inte tömts på tre veckor", "not been lifted in 3 weeks": after a negator in its clause
     // the time is how long nothing happened, never a turnaround or a promise kept
-    const negated = negatorBefore(doc, from);
+    // "det tog tre månader att få beslut", "approval took 14 weeks": the time it took to get
+    // something done, judged by the bands whatever the sentence names (one word may come between:
+    // "tog det nästan tre veckor"); a negator before "took" is about something else ("can't
+    // believe it took 8 months")
+    const tookWord = from > 0 && (unitEndingAt(doc, from, 'took') || unitEndingAt(doc, from - 1, 'took'));
+    const negated = !tookWord && negatorBefore(doc, from);
     let within = false;
     if (!negated) for (let k = from - 1; k >= Math.max(0, from - 3); k--) if (unitEndingAt(doc, k + 1, 'within')) within = true;
     // the word right before the number ("på", "in", "after") or right after the unit ("later")
     const turnaround = !negated && !within && ((from > 0 && unitEndingAt(doc, from, 'turnaround')) || unitStartingAt(doc, u.end, 'later'));
-    // "det tog tre månader att få beslut", "approval took 14 weeks": the time it took to get
-    // something done, judged by the bands whatever the sentence names (one word may come between:
-    // "tog det nästan tre veckor")
-    const took = !negated && !within && !turnaround && from > 0 && (unitEndingAt(doc, from, 'took') || unitEndingAt(doc, from - 1, 'took'));
+    const took = tookWord && !within && !turnaround;
     let v = 0;
     for (const b of cfg.bands) {
       if (b.upTo === null || minutes <= b.upTo) {

@@ -695,6 +695,8 @@ function judgeDurations(doc: Doc): void {
     // "Webbformuläret tog 2 min att fylla i": the time a self-service task took
     const area = selfServiceCue && !otherCue && minutes < 60 ? (cfg.selfService as string) : cfg.area;
     const j = addJudgement(doc, from, u.end, v, 'duration', up.ref, { fixedArea: area });
+    // the time it took is a fact no negator in the clause turns ("can't believe it took 8 months")
+    if (took) j.negated = true;
     if (j.steps) j.steps.push(`${round(minutes)} minutes${within ? ' (within)' : turnaround ? ' (turnaround)' : took ? ' (the time it took)' : ''}`);
   }
   judgeElapsedSince(doc, cfg);

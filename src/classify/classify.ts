@@ -647,13 +647,7 @@ function judgeDurations(doc: Doc): void {
     // the word right before the number ("på", "in", "after") or right after the unit ("later")
     const turnaround = !negated && !within && ((from > 0 && unitEndingAt(doc, from, 'turnaround')) || unitStartingAt(doc, u.end, 'later'));
     const took = tookWord && !within && !turnaround;
-    let v = 0;
-    for (const b of cfg.bands) {
-      if (b.upTo === null || minutes <= b.upTo) {
-        v = b.valence;
-        break;
-      }
-    }
+    let v = bandValence(cfg, minutes);
     if (within && minutes <= 30240) v = Math.max(v, 1); // "inom en vecka", "within three weeks"
     // a long time is only a complaint about waiting where the sentence is about waiting ("after
     // four months I got a job" is not); a short one only praise where the sentence is about a
@@ -702,6 +696,12 @@ function judgeDurations(doc: Doc): void {
   judgeElapsedSince(doc, cfg);
 }
 
+/** The valence the pipeline's duration bands give a stretch of this many minutes. */
+function bandValence(cfg: DurationConfig, minutes: number): number {
+  for (const b of cfg.bands) if (b.upTo === null || minutes <= b.upTo) return b.valence;
+  return 0;
+}
+
 /**
  * "Har väntat på beslut sedan januari", "been waiting since last spring": a wait counted from a
  * point in time (units.tsv `point`, right after a `since` word) lasts at least as long as the
@@ -716,13 +716,7 @@ function judgeElapsedSince(doc: Doc, cfg: DurationConfig): void {
     // right after the since word, or one word on ("since last March", "sedan i januari")
     const since = doc.lexical.find((h) => (h.end === u.start || h.end === u.start - 1) && h.payload.kind === 'unit' && h.payload.unit === 'since');
     if (!since) continue;
-    let v = 0;
-    for (const b of cfg.bands) {
-      if (b.upTo === null || up.value <= b.upTo) {
-        v = b.valence;
-        break;
-      }
-    }
+    const v = bandValence(cfg, up.value);
     if (v >= 0) continue;
     const sentence = doc.clauses[doc.clauseOf[u.start] ?? -1]?.sentence;
     let waitCue = false;

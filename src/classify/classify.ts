@@ -593,8 +593,9 @@ function adverbForm(lang: string, word: string): boolean {
  * Durations ("45 minuter", "tre veckor", "within two days") judged by their length and by how the
  * text frames them: a duration after a `within` word is a promise kept; a turnaround ("klart på två
  * dagar", "fixed in 3 hours", "kortet kom fire dager senere") is how long something took to get done,
- * and up to three weeks that is praise; any other duration is a stretch of waiting, judged by the
- * pipeline's bands.
+ * and up to three weeks that is praise; after a `took` word ("det tog tre månader") it is handling
+ * time, judged by the bands whatever the sentence names; any other duration is a stretch of
+ * waiting, judged by the pipeline's bands. Then the waits counted from a point in time.
  */
 function judgeDurations(doc: Doc): void {
   const cfg = doc.opts.durations;
@@ -634,13 +635,13 @@ function judgeDurations(doc: Doc): void {
       continue;
     }
     const minutes = count * up.value;
-    // "har inte tömts på tre veckor", "not been lifted in 3 weeks": after a negator in its clause
-    // the time is how long nothing happened, never a turnaround or a promise kept
     // "det tog tre månader att få beslut", "approval took 14 weeks": the time it took to get
     // something done, judged by the bands whatever the sentence names (one word may come between:
-    // "tog det nästan tre veckor"); a negator before "took" is about something else ("can't
-    // believe it took 8 months")
+    // "tog det nästan tre veckor")
     const tookWord = from > 0 && (unitEndingAt(doc, from, 'took') || unitEndingAt(doc, from - 1, 'took'));
+    // "har inte tömts på tre veckor", "not been lifted in 3 weeks": after a negator in its clause
+    // the time is how long nothing happened, never a turnaround or a promise kept; but a negator
+    // before "took" is about something else ("can't believe it took 8 months")
     const negated = !tookWord && negatorBefore(doc, from);
     let within = false;
     if (!negated) for (let k = from - 1; k >= Math.max(0, from - 3); k--) if (unitEndingAt(doc, k + 1, 'within')) within = true;

@@ -4,6 +4,9 @@ import { pairs, realClassifier, testClassifier } from './helpers.js';
 
 const sv = (t: string) => testClassifier().classify(t, 'sv');
 const en = (t: string) => testClassifier().classify(t, 'en');
+// the same over the project's own lexicons and pipeline, as area:polarity pairs
+const rsv = (t: string) => pairs(realClassifier().classify(t, 'sv'));
+const ren = (t: string) => pairs(realClassifier().classify(t, 'en'));
 
 describe('classifier rules (test lexicon)', () => {
   it('attaches each judgement to the area of its clause', () => {
@@ -242,8 +245,6 @@ describe('classifier rules (test lexicon)', () => {
 });
 
 describe('people named in a comment (project lexicons)', () => {
-  const rsv = (t: string) => pairs(realClassifier().classify(t, 'sv'));
-  const ren = (t: string) => pairs(realClassifier().classify(t, 'en'));
 
   it('reads a given name as the official who handled the errand', () => {
     expect(rsv('Tack Maria!')).toBe('staff:pos');
@@ -255,8 +256,6 @@ describe('people named in a comment (project lexicons)', () => {
 });
 
 describe('how a duration is framed (project lexicons and pipeline)', () => {
-  const rsv = (t: string) => pairs(realClassifier().classify(t, 'sv'));
-  const ren = (t: string) => pairs(realClassifier().classify(t, 'en'));
 
   it('reads a duration after a negation as how long nothing happened, not as a turnaround', () => {
     expect(rsv('Soptunnan har inte tömts på 3 veckor')).toBe('services:neg');

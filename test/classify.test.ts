@@ -244,6 +244,17 @@ describe('classifier rules (test lexicon)', () => {
   });
 });
 
+describe('areas named without a judgement (project lexicons and pipeline)', () => {
+  it('gives a neutral mention to a topic area, and none to a judged-only one (staff, wait, overall)', () => {
+    expect(rsv('Jag pratade med en handläggare om mitt bygglov.')).toBe('services:neu');
+    expect(ren('I rang and spoke to a lady about my bin collection.')).toBe('services:neu');
+    expect(rsv('Jag ringde kommunen.')).toBe('');
+    expect(ren('I queued at the desk to hand in the form.')).toBe('');
+    // once anything is judged, a named area is scored as before
+    expect(ren('I queued at the desk for an hour.')).toBe('wait:neg');
+  });
+});
+
 describe('people named in a comment (project lexicons)', () => {
 
   it('reads a given name as the official who handled the errand', () => {

@@ -6,6 +6,7 @@ describe('pipeline files', () => {
     const p = loadPipeline();
     expect(p.areaIds).toEqual(['digital', 'wait', 'staff', 'services', 'overall']);
     expect(p.weakAreas).toEqual(['services', 'overall']);
+    expect(p.judgedOnlyAreas).toEqual(['wait', 'staff', 'overall']);
     expect(p.fallbackArea).toBe('overall');
     expect(p.minimumBase).toBe(30);
   });

@@ -64,6 +64,8 @@ export interface ClassifyOptions {
   readonly fallbackArea?: string;
   /** areas whose cues give way to other areas' cues in the same clause */
   readonly weakAreas?: readonly string[];
+  /** areas reported only when judged: no neutral mention from a cue alone */
+  readonly judgedOnlyAreas?: readonly string[];
   /** how durations are judged (the pipeline's `durations`) */
   readonly durations?: DurationConfig;
   /** collect a token-by-token trace for `explain` */
@@ -1219,13 +1221,20 @@ function summarise(doc: Doc): Classification {
     e.evidence.push(span(doc, j.start, j.end, j.rule, j.ref), ...j.extra);
   }
   const anyJudgement = doc.judgements.length > 0;
+  const judgedOnly = doc.opts.judgedOnlyAreas ?? NO_AREAS;
   for (const h of doc.cues) {
     const a = areaOf(h);
     if (!a) continue;
     const e = byArea.get(a);
     if (e) e.evidence.push(span(doc, h.start, h.end, 'area-cue', h.payload.ref));
-    else if (!anyJudgement && !doc.noOpinion && !doc.clauses[doc.clauseOf[h.start] ?? -1]?.flags.includes('question')) {
-      // an area named without any judgement in the whole comment: neutral
+    else if (
+      !anyJudgement &&
+      !doc.noOpinion &&
+      !judgedOnly.includes(a) &&
+      !doc.clauses[doc.clauseOf[h.start] ?? -1]?.flags.includes('question')
+    ) {
+      // an area named without any judgement in the whole comment: neutral (a judged-only area,
+      // such as staff, is then narration: "I rang and spoke to a woman")
       areaEntry(byArea, a).evidence.push(span(doc, h.start, h.end, 'area-cue', h.payload.ref));
     }
   }

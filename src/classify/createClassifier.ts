@@ -28,7 +28,7 @@ export function createClassifier(pipeline: LoadedPipeline): Classifier {
   const index = buildLanguageIndex(lexicons.byLang);
   const detect = (text: string) => detectLanguage(text, index).lang;
   // the options are the same for every comment: built once, with and without a trace
-  const options = { areas, weakAreas: pipeline.weakAreas, fallbackArea: pipeline.fallbackArea, durations: pipeline.durations, trace: false };
+  const options = { areas, weakAreas: pipeline.weakAreas, judgedOnlyAreas: pipeline.judgedOnlyAreas, fallbackArea: pipeline.fallbackArea, durations: pipeline.durations, trace: false };
   const traced = { ...options, trace: true };
   return {
     version: lexicons.version,

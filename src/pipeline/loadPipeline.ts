@@ -11,6 +11,8 @@ export interface LoadedPipeline extends Pipeline {
   readonly lexiconDir: string;
   readonly areaIds: readonly string[];
   readonly weakAreas: readonly string[];
+  /** areas never given a neutral mention from a cue alone */
+  readonly judgedOnlyAreas: readonly string[];
   readonly fallbackArea: string | undefined;
 }
 
@@ -43,6 +45,7 @@ export function parsePipeline(text: string, path: string): LoadedPipeline {
     lexiconDir: resolve(dirname(path), p.lexicons),
     areaIds: p.areas.map((a) => a.id),
     weakAreas: p.areas.filter((a) => a.weakCues).map((a) => a.id),
+    judgedOnlyAreas: p.areas.filter((a) => a.judgedOnly).map((a) => a.id),
     fallbackArea: p.areas.find((a) => a.fallback)?.id,
   };
 }

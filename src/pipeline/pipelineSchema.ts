@@ -19,6 +19,13 @@ export const pipelineSchema = z.object({
         weakCues: z.boolean().default(false),
         /** the whole-experience area: judgements about no particular area go here (one area at most) */
         fallback: z.boolean().default(false),
+        /**
+         * An area reported only when something judges it: its cue in a comment without any
+         * judgement is narration of the contact ("I rang and spoke to a woman", "the council"),
+         * not a neutral mention. Areas without it get `neu` when a judgement-free comment names them
+         * ("Jag ringde om mitt bygglov." is services:neu).
+         */
+        judgedOnly: z.boolean().default(false),
       }),
     )
     .min(1)

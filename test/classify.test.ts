@@ -268,6 +268,21 @@ describe('people named in a comment (project lexicons)', () => {
 
 describe('how a duration is framed (project lexicons and pipeline)', () => {
 
+  it('reads two dated events in a row as the time the errand took', () => {
+    // days between weekdays: a turnaround, praise
+    expect(ren('Rang on the Monday to book a bulky collection and they came on the Wednesday.')).toBe('wait:pos');
+    expect(rsv('Sökte bygglov i mars, beslutet kom i juni.')).toBe('wait:neg');
+    // months: two or more is a long wait; one is too coarse to judge
+    expect(ren('Applied for a parking permit in January. It\'s now April.')).toBe('wait:neg');
+    expect(ren('Applied for a parking permit in March, got it in April.')).toBe('services:neu');
+    // still going on: the words carry the complaint, the days are no praise
+    expect(ren('Reported the streetlight on Monday, still not fixed on Friday.')).toBe('services:neg');
+    // a list or a range, and a question, span nothing
+    expect(ren('The tip is open Tuesdays and Fridays.')).toBe('services:neu');
+    expect(rsv('Biblioteket har öppet måndag till fredag.')).toBe('services:neu');
+    expect(ren('Could you ring me Monday or Tuesday?')).toBe('');
+  });
+
   it('reads a duration after a negation as how long nothing happened, not as a turnaround', () => {
     expect(rsv('Soptunnan har inte tömts på 3 veckor')).toBe('services:neg');
     expect(ren('The bins have not been emptied in 3 weeks')).toBe('services:neg');

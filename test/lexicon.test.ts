@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkLexicon } from '../src/lexicon/check.js';
 import { readLexiconSource } from '../src/lexicon/load.js';
-import { areaRowSchema, polarityRowSchema } from '../src/lexicon/schema.js';
+import { areaRowSchema, polarityRowSchema, unitRowSchema } from '../src/lexicon/schema.js';
 import { loadLexicons } from '../src/lexicon/loadLexicons.js';
 import { LexiconError, parseTsv } from '../src/lexicon/tsv.js';
 import { loadPipeline } from '../src/pipeline/loadPipeline.js';
@@ -23,6 +23,14 @@ describe('parseTsv', () => {
     const text = 'term\tvalence\tarea\tnote\nbra\t2\t\t\ndålig\t0\t\t\n';
     expect(() => parseTsv(text, 'sv/polarity.tsv', ['term', 'valence', 'area', 'note'], polarityRowSchema)).toThrow(
       'sv/polarity.tsv:3:2: column "valence" not 0 (neutral words do not belong in polarity.tsv) (found "0")',
+    );
+  });
+
+  it('numbers weekdays 1 to 7 and months 1 to 12', () => {
+    const cols = ['term', 'kind', 'value', 'note'];
+    expect(parseTsv('term\tkind\tvalue\tnote\n=friday\tweekday\t5\t\n', 'en/units.tsv', cols, unitRowSchema)).toHaveLength(1);
+    expect(() => parseTsv('term\tkind\tvalue\tnote\n=friday\tweekday\t8\t\n', 'en/units.tsv', cols, unitRowSchema)).toThrow(
+      /^en\/units\.tsv:2:3: column "value" a weekday is numbered 1 \(Monday\) to 7, a month 1 \(January\) to 12/,
     );
   });
 

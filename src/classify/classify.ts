@@ -43,6 +43,10 @@ export const RULES = {
   exclamationWeight: 0.1,
   /** a judgement with no area in reach stands as `overall` only if this strong */
   overallMinimum: 1.5,
+  /** two dated events span the errand's time when at most this many sentences apart */
+  spanSentences: 2,
+  /** the least time a month name lies back ("since March") */
+  monthMinutes: 43200,
   /** a sentence naming no area continues the topic of the last one that did, this far back */
   topicCarry: 2,
   /** a lone praise word opening a complaint (sarcasm) becomes this times its value */
@@ -697,6 +701,7 @@ function judgeDurations(doc: Doc): void {
     if (j.steps) j.steps.push(`${round(minutes)} minutes${within ? ' (within)' : turnaround ? ' (turnaround)' : took ? ' (the time it took)' : ''}`);
   }
   judgeElapsedSince(doc, cfg);
+  judgeSpans(doc, cfg);
 }
 
 /** The valence the pipeline's duration bands give a stretch of this many minutes. */
@@ -715,11 +720,12 @@ function bandValence(cfg: DurationConfig, minutes: number): number {
 function judgeElapsedSince(doc: Doc, cfg: DurationConfig): void {
   for (const u of doc.lexical) {
     const up = u.payload;
-    if (up.kind !== 'unit' || up.unit !== 'point') continue;
+    if (up.kind !== 'unit' || (up.unit !== 'point' && up.unit !== 'month')) continue;
     // right after the since word, or one word on ("since last March", "sedan i januari")
     const since = doc.lexical.find((h) => (h.end === u.start || h.end === u.start - 1) && h.payload.kind === 'unit' && h.payload.unit === 'since');
     if (!since) continue;
-    const v = bandValence(cfg, up.value);
+    const back = up.unit === 'month' ? RULES.monthMinutes : up.value;
+    const v = bandValence(cfg, back);
     if (v >= 0) continue;
     const sentence = doc.clauses[doc.clauseOf[u.start] ?? -1]?.sentence;
     let waitCue = false;
@@ -728,8 +734,117 @@ function judgeElapsedSince(doc: Doc, cfg: DurationConfig): void {
     }
     if (!waitCue) continue;
     const j = addJudgement(doc, since.start, u.end, v, 'duration', up.ref, { fixedArea: cfg.area });
-    if (j.steps) j.steps.push(`at least ${round(up.value)} minutes (since a point in time)`);
+    if (j.steps) j.steps.push(`at least ${round(back)} minutes (since a point in time)`);
   }
+}
+
+/**
+ * "Reported Monday, collected Tuesday", "søgte i marts, fik svar i juni", "applied in January,
+ * it's now April": dated events in a row (units.tsv `weekday` or `month`, each at most
+ * RULES.spanSentences sentences after the one before) span the time the errand took, from the
+ * first to the last, which is a judgement of the waiting area. Days between weekdays are a
+ * turnaround (praise, like "fixed in two days"), unless the last clause says nothing has ended (a
+ * `now` word, a persist shifter or a negator: "still there Friday", "today is Saturday and no
+ * gravel"); then the words carry the complaint. Months are coarse, so a span of n months counts
+ * as at least n - 1 months and a day, judged by the pipeline's bands (two months or more is a long
+ * wait, open or not; one month is too coarse to judge); with a year after both months the span is
+ * exact, a year after only one leaves it unknown. A chain with two points a word or two apart is
+ * a list or a range ("open Tuesdays and Fridays", "Thursday and Friday", "Monday to Friday"), and
+ * one in a question or a wish judges nothing.
+ */
+function judgeSpans(doc: Doc, cfg: DurationConfig): void {
+  for (const kind of ['weekday', 'month'] as const) {
+    let first: Hit | undefined;
+    let last: Hit | undefined;
+    let total = 0;
+    let noSpan = false;
+    const close = () => {
+      if (first && last && last !== first && total > 0 && !noSpan) judgeSpan(doc, cfg, kind, first, last, total);
+    };
+    for (const u of doc.lexical) {
+      if (u.payload.kind !== 'unit' || u.payload.unit !== kind) continue;
+      const c = doc.clauses[doc.clauseOf[u.start] ?? -1];
+      if (!c) continue;
+      const unusable = c.flags.includes('question') || c.flags.includes('irrealis');
+      const prev = last && doc.clauses[doc.clauseOf[last.start] ?? -1];
+      if (!last || !prev || c.sentence - prev.sentence > RULES.spanSentences) {
+        close();
+        first = last = u;
+        total = 0;
+        noSpan = unusable;
+        continue;
+      }
+      if (unusable || u.start - last.end <= 2) noSpan = true;
+      const step = calendarStep(doc, kind, last, u);
+      if (step === undefined) noSpan = true;
+      else total += step;
+      last = u;
+    }
+    close();
+  }
+}
+
+/** The forward distance from one calendar point to the next, in days or months (undefined: unknown). */
+function calendarStep(doc: Doc, kind: 'weekday' | 'month', from: Hit, to: Hit): number | undefined {
+  const a = from.payload.kind === 'unit' ? from.payload.value : 0;
+  const b = to.payload.kind === 'unit' ? to.payload.value : 0;
+  if (kind === 'weekday') return (b - a + 7) % 7;
+  const ya = yearAfter(doc, from.end);
+  const yb = yearAfter(doc, to.end);
+  if (ya === undefined && yb === undefined) return (b - a + 12) % 12;
+  if (ya === undefined || yb === undefined) return undefined;
+  const months = (yb - ya) * 12 + (b - a);
+  return months >= 0 ? months : undefined;
+}
+
+/** "March 2023", "mars, 2023": the year right after a month name */
+function yearAfter(doc: Doc, i: number): number | undefined {
+  const t = doc.tokens[i]?.norm === ',' ? doc.tokens[i + 1] : doc.tokens[i];
+  return t && t.kind === 'number' && /^(19|20)\d\d$/.test(t.norm) ? Number(t.norm) : undefined;
+}
+
+function judgeSpan(doc: Doc, cfg: DurationConfig, kind: 'weekday' | 'month', first: Hit, last: Hit, n: number): void {
+  const c = doc.clauses[doc.clauseOf[last.start] ?? -1] as Clause;
+  // "it's now June", "nu i augusti", "still there Friday": the errand is still open; so is one the
+  // last clause says nothing ended ("not fixed")
+  const open = unitInClause(doc, c, last.start, 'now') || negatorBefore(doc, last.start) || clauseHasShifter(doc, c, 'persist');
+  let minutes: number;
+  let v: number;
+  if (kind === 'weekday') {
+    if (open) return;
+    minutes = n * 1440;
+    v = Math.max(bandValence(cfg, minutes), 1);
+  } else {
+    if (n < 2) return;
+    minutes = (n - 1) * RULES.monthMinutes + 1440;
+    v = bandValence(cfg, minutes);
+  }
+  if (v === 0) return;
+  const ref = last.payload.kind === 'unit' ? last.payload.ref : undefined;
+  const j = addJudgement(doc, last.start, last.end, v, 'duration', ref, { fixedArea: cfg.area });
+  // a fact of the calendar: no negator in the clause turns it
+  j.negated = true;
+  if (j.steps) j.steps.push(`${n} ${kind === 'weekday' ? 'days' : 'months'} after "${spanNorm(doc.tokens, first.start, first.end)}"${open ? ' (still open)' : ''}: at least ${round(minutes)} minutes`);
+}
+
+/** whether a shifter of this kind stands in the clause */
+function clauseHasShifter(doc: Doc, c: Clause, kind: string): boolean {
+  for (const h of doc.lexical) {
+    if (h.start >= c.start && h.start < c.end && h.payload.kind === 'shifter' && h.payload.shifter === kind) return true;
+  }
+  return false;
+}
+
+/**
+ * whether a word listed in units.tsv as this kind stands in the clause before `before`, also where
+ * a longer entry took it ("still there" in polarity.tsv)
+ */
+function unitInClause(doc: Doc, c: Clause, before: number, kind: string): boolean {
+  for (let i = c.start; i < before; i++) {
+    const payloads = doc.matches[i]?.layers[LEXICAL]?.payloads;
+    if (payloads) for (const p of payloads) if (p.kind === 'unit' && p.unit === kind) return true;
+  }
+  return false;
 }
 
 // ------------------------------------------------------------------ shifters

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { fold, hasDiacritics } from '../normalize/fold.js';
 import { normalizeWord } from '../normalize/tokenize.js';
 import { ownCopy, stemmerFor, type Lang, type Stemmer } from '../normalize/stem.js';
-import type { LexiconSource, ShifterKind } from './schema.js';
+import type { LexiconSource, ShifterKind, UnitRow } from './schema.js';
 
 /** Where an entry came from, for evidence and `explain`. */
 export interface EntryRef {
@@ -27,7 +27,7 @@ export type Payload =
       readonly aheadOnly?: boolean;
     }
   | { readonly kind: 'idiom'; readonly valence: number; readonly area: string; readonly ref: EntryRef }
-  | { readonly kind: 'unit'; readonly unit: 'unit' | 'number' | 'within' | 'turnaround' | 'later' | 'took' | 'since' | 'point'; readonly value: number; readonly ref: EntryRef }
+  | { readonly kind: 'unit'; readonly unit: UnitRow['kind']; readonly value: number; readonly ref: EntryRef }
   | { readonly kind: 'target'; readonly group: number; readonly ref: EntryRef }
   | { readonly kind: 'modifier'; readonly group: number; readonly valence: number; readonly ref: EntryRef };
 

@@ -68,12 +68,19 @@ export const idiomRowSchema = z.object({
 });
 export type IdiomRow = z.infer<typeof idiomRowSchema>;
 
-export const unitRowSchema = z.object({
-  term,
-  kind: z.enum(['unit', 'number', 'within', 'turnaround', 'later', 'took', 'since', 'point']),
-  value: z.coerce.number().positive(),
-  note,
-});
+/** the calendar kinds name a day of the week (1 = Monday … 7) or a month (1 = January … 12) */
+const CALENDAR: Record<string, number> = { weekday: 7, month: 12 };
+export const unitRowSchema = z
+  .object({
+    term,
+    kind: z.enum(['unit', 'number', 'within', 'turnaround', 'later', 'took', 'since', 'point', 'now', 'weekday', 'month']),
+    value: z.coerce.number().positive(),
+    note,
+  })
+  .refine((r) => !(r.kind in CALENDAR) || (Number.isInteger(r.value) && r.value <= (CALENDAR[r.kind] as number)), {
+    message: 'a weekday is numbered 1 (Monday) to 7, a month 1 (January) to 12',
+    path: ['value'],
+  });
 export type UnitRow = z.infer<typeof unitRowSchema>;
 
 export const functionWordRowSchema = z.object({ word: term, note });

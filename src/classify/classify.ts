@@ -753,35 +753,40 @@ function judgeElapsedSince(doc: Doc, cfg: DurationConfig): void {
  * one in a question or a wish judges nothing.
  */
 function judgeSpans(doc: Doc, cfg: DurationConfig): void {
-  for (const kind of ['weekday', 'month'] as const) {
-    let first: Hit | undefined;
-    let last: Hit | undefined;
-    let total = 0;
-    let noSpan = false;
-    const close = () => {
+  // most comments name no two dates: find out without allocating anything
+  let points = 0;
+  for (const u of doc.lexical) if (u.payload.kind === 'unit' && (u.payload.unit === 'weekday' || u.payload.unit === 'month')) points++;
+  if (points < 2) return;
+  judgeChains(doc, cfg, 'weekday');
+  judgeChains(doc, cfg, 'month');
+}
+
+/** The chains of one calendar kind, each judged from its first point to its last. */
+function judgeChains(doc: Doc, cfg: DurationConfig, kind: 'weekday' | 'month'): void {
+  let first: Hit | undefined;
+  let last: Hit | undefined;
+  let total = 0;
+  let noSpan = false;
+  for (const u of doc.lexical) {
+    if (u.payload.kind !== 'unit' || u.payload.unit !== kind) continue;
+    const c = doc.clauses[doc.clauseOf[u.start] ?? -1];
+    if (!c) continue;
+    const unusable = c.flags.includes('question') || c.flags.includes('irrealis');
+    const prev = last && doc.clauses[doc.clauseOf[last.start] ?? -1];
+    if (!first || !last || !prev || c.sentence - prev.sentence > RULES.spanSentences) {
       if (first && last && last !== first && total > 0 && !noSpan) judgeSpan(doc, cfg, kind, first, last, total);
-    };
-    for (const u of doc.lexical) {
-      if (u.payload.kind !== 'unit' || u.payload.unit !== kind) continue;
-      const c = doc.clauses[doc.clauseOf[u.start] ?? -1];
-      if (!c) continue;
-      const unusable = c.flags.includes('question') || c.flags.includes('irrealis');
-      const prev = last && doc.clauses[doc.clauseOf[last.start] ?? -1];
-      if (!last || !prev || c.sentence - prev.sentence > RULES.spanSentences) {
-        close();
-        first = last = u;
-        total = 0;
-        noSpan = unusable;
-        continue;
-      }
-      if (unusable || u.start - last.end <= 2) noSpan = true;
-      const step = calendarStep(doc, kind, last, u);
-      if (step === undefined) noSpan = true;
-      else total += step;
-      last = u;
+      first = last = u;
+      total = 0;
+      noSpan = unusable;
+      continue;
     }
-    close();
+    if (unusable || u.start - last.end <= 2) noSpan = true;
+    const step = calendarStep(doc, kind, last, u);
+    if (step === undefined) noSpan = true;
+    else total += step;
+    last = u;
   }
+  if (first && last && last !== first && total > 0 && !noSpan) judgeSpan(doc, cfg, kind, first, last, total);
 }
 
 /** The forward distance from one calendar point to the next, in days or months (undefined: unknown). */

@@ -744,8 +744,8 @@ function judgeElapsedSince(doc: Doc, cfg: DurationConfig): void {
  * RULES.spanSentences sentences after the one before) span the time the errand took, from the
  * first to the last, which is a judgement of the waiting area. Days between weekdays are a
  * turnaround (praise, like "fixed in two days"), unless the last clause says nothing has ended (a
- * `now` word, a persist shifter or a negator: "still there Friday", "today is Saturday and no
- * gravel"); then the words carry the complaint. Months are coarse, so a span of n months counts
+ * `now` word, a persist shifter or a negator before the last point: "still there Friday", "not
+ * fixed by Friday"); then the words carry the complaint. Months are coarse, so a span of n months counts
  * as at least n - 1 months and a day, judged by the pipeline's bands (two months or more is a long
  * wait, open or not; one month is too coarse to judge); with a year after both months the span is
  * exact, a year after only one leaves it unknown. A chain with two points a word or two apart is

@@ -1,6 +1,7 @@
 import { emojiKey, lastMatch, LAYER_BITS, LAYERS, longestAt, onePerKind, type CompiledLexicon, type EntryRef, type Layer, type LayerStart, type Payload, type TokenMatch } from '../lexicon/compile.js';
 import { tokenize, type Token } from '../normalize/tokenize.js';
 import type { AreaResult, Classification, Evidence, JudgementTrace, Polarity, Trace } from './types.js';
+import type { ShifterKind, UnitRow } from '../lexicon/schema.js';
 
 /**
  * Clause-level area and polarity classification. A pure function of (text, compiled lexicon,
@@ -441,9 +442,16 @@ function negatorBefore(doc: Doc, i: number): boolean {
 }
 /** whether the word at i is listed as a negator on its own (also when an idiom has taken it) */
 function wordIsNegator(doc: Doc, i: number): boolean {
+  return wordIsListed(doc, i, 'negator');
+}
+/**
+ * whether the word at i is listed on its own as a shifter or units.tsv word of this kind, also
+ * when a longer entry has taken it ("inte tömts", "still there")
+ */
+function wordIsListed(doc: Doc, i: number, kind: ShifterKind | UnitRow['kind']): boolean {
   const payloads = doc.matches[i]?.layers[LEXICAL]?.payloads;
   if (!payloads) return false;
-  for (const p of payloads) if (p.kind === 'shifter' && p.shifter === 'negator') return true;
+  for (const p of payloads) if ((p.kind === 'shifter' && p.shifter === kind) || (p.kind === 'unit' && p.unit === kind)) return true;
   return false;
 }
 
@@ -812,7 +820,10 @@ function judgeSpan(doc: Doc, cfg: DurationConfig, kind: 'weekday' | 'month', fir
   const c = doc.clauses[doc.clauseOf[last.start] ?? -1] as Clause;
   // "it's now June", "nu i augusti", "still there Friday": the errand is still open; so is one the
   // last clause says nothing ended ("not fixed")
-  const open = unitInClause(doc, c, last.start, 'now') || negatorBefore(doc, last.start) || clauseHasShifter(doc, c, 'persist');
+  let open = false;
+  for (let k = c.start; k < c.end && !open; k++) {
+    open = (k < last.start && (wordIsListed(doc, k, 'now') || wordIsNegator(doc, k))) || wordIsListed(doc, k, 'persist');
+  }
   let minutes: number;
   let v: number;
   if (kind === 'weekday') {
@@ -830,26 +841,6 @@ function judgeSpan(doc: Doc, cfg: DurationConfig, kind: 'weekday' | 'month', fir
   // a fact of the calendar: no negator in the clause turns it
   j.negated = true;
   if (j.steps) j.steps.push(`${n} ${kind === 'weekday' ? 'days' : 'months'} after "${spanNorm(doc.tokens, first.start, first.end)}"${open ? ' (still open)' : ''}: at least ${round(minutes)} minutes`);
-}
-
-/** whether a shifter of this kind stands in the clause */
-function clauseHasShifter(doc: Doc, c: Clause, kind: string): boolean {
-  for (const h of doc.lexical) {
-    if (h.start >= c.start && h.start < c.end && h.payload.kind === 'shifter' && h.payload.shifter === kind) return true;
-  }
-  return false;
-}
-
-/**
- * whether a word listed in units.tsv as this kind stands in the clause before `before`, also where
- * a longer entry took it ("still there" in polarity.tsv)
- */
-function unitInClause(doc: Doc, c: Clause, before: number, kind: string): boolean {
-  for (let i = c.start; i < before; i++) {
-    const payloads = doc.matches[i]?.layers[LEXICAL]?.payloads;
-    if (payloads) for (const p of payloads) if (p.kind === 'unit' && p.unit === kind) return true;
-  }
-  return false;
 }
 
 // ------------------------------------------------------------------ shifters
